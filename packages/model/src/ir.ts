@@ -1,0 +1,225 @@
+/**
+ * The sysargs IR: what the loader produces from schemas/ and every generator consumes.
+ * Plain JSON data only (no classes, no bigint, no undefined values), so that it can be
+ * written to registry.json and read back by any language. `ir.schema.json` describes it.
+ */
+
+export const IR_VERSION = 1;
+
+/** Where a fact was declared in schemas/ (repository-relative path, 1-based line and column). */
+export interface SourceLoc {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Where a fact comes from: kernel header and version, or another named source. */
+export interface Provenance {
+  /** e.g. "include/uapi/linux/sched.h" */
+  source: string;
+  /** e.g. "6.18" */
+  kernel?: string;
+  note?: string;
+}
+
+export type Endian = "little" | "big";
+
+export interface ScalarLayout {
+  size: number;
+  align: number;
+}
+
+/** Base C scalars that the ABI model lays out; every other scalar name is an alias of one. */
+export const BASE_SCALARS = ["char", "short", "int", "long", "longlong", "pointer", "kernel_long_t", "size_t"] as const;
+export type BaseScalar = (typeof BASE_SCALARS)[number];
+
+export interface Abi {
+  name: string;
+  family: string;
+  endian: Endian;
+  bits: 32 | 64;
+  auditArch: number;
+  auditArchName: string;
+  aliases: string[];
+  pageSize: number;
+  charSigned: boolean;
+  scalars: Record<BaseScalar, ScalarLayout>;
+  bitfieldTypeMatters: boolean;
+  syscallBase: number;
+  toolchain: { triplet: string; flags: string[]; package: string } | null;
+  doc: string;
+  provenance: Provenance[];
+  loc: SourceLoc;
+}
+
+/** Every scalar name a schema may use, with its signedness and the base scalar it is laid out as. */
+export interface ScalarInfo {
+  /** The base scalar whose ABI layout it takes; "aligned_u64" is 8 bytes, 8-aligned everywhere. */
+  base: BaseScalar | "aligned_u64" | "void";
+  signed: boolean;
+  /** The C spelling used in generated code and layout output. */
+  c: string;
+}
+
+export type Direction = "in" | "out" | "inout";
+
+export type TypeRef =
+  | { kind: "scalar"; name: string }
+  | { kind: "named"; name: string }
+  | {
+      kind: "pointer";
+      /** "native": an ABI-width pointer; "u64": carried in a 64-bit integer. */
+      width: "native" | "u64";
+      /** For width "u64": the integer storage type ("aligned_u64" or "u64"). */
+      storage?: string;
+      direction: Direction;
+      to: TypeRef;
+    }
+  | { kind: "array"; of: TypeRef; length: ArrayLength }
+  | { kind: "bits"; base: string; width: number }
+  | { kind: "anon"; composite: "struct" | "union"; fields: Field[] };
+
+export type ArrayLength = { fixed: number } | { countedBy: string } | { flexible: true };
+
+export type ArgKind =
+  | "scalar"
+  | "flags"
+  | "enum"
+  | "fd"
+  | "pid"
+  | "signal"
+  | "pointer"
+  | "path"
+  | "size"
+  | "length"
+  | "multiplexer";
+
+export interface Annotations {
+  /** Flag set (for kind "flags") or enum (for kind "enum"/"multiplexer") name. */
+  set?: string;
+  kind?: ArgKind;
+  since?: string;
+  was?: string;
+  reserved?: true;
+  /** LenOf / SizeOf target. */
+  of?: string;
+}
+
+export interface Field {
+  name: string;
+  /** An anonymous member (C `union { ... };`); the name is a label only. */
+  anonymous?: true;
+  type: TypeRef;
+  ann: Annotations;
+  doc: string;
+  loc: SourceLoc;
+}
+
+export interface ExtensibleVersion {
+  size: number;
+  since: string;
+  macro: string | null;
+}
+
+export interface FlagMinSize {
+  set: string;
+  field: string;
+  flag: string;
+  size: number;
+}
+
+export interface Extensible {
+  versions: ExtensibleVersion[];
+  sizeIn: { kind: "argument" } | { kind: "ioctl" } | { kind: "field"; field: string };
+  copy: "in" | "out";
+  belowMin: "EINVAL" | "E2BIG";
+  abovePage: "E2BIG" | "EINVAL";
+  zeroMeansFirst: boolean;
+  writesBackSize: boolean;
+  tailMustBeZero: boolean;
+  zeroesTail: boolean;
+  flagMinSize: FlagMinSize[];
+}
+
+export interface CompositeDecl {
+  kind: "struct" | "union";
+  name: string;
+  fields: Field[];
+  /** ABIs on which the struct is packed (all ABIs when packed everywhere). */
+  packedOn: string[];
+  aligned: number | null;
+  extensible: Extensible | null;
+  doc: string;
+  provenance: Provenance[];
+  loc: SourceLoc;
+}
+
+/** A type defined differently per ABI: each ABI maps to one composite. */
+export interface VariantDecl {
+  kind: "variant";
+  name: string;
+  /** One entry per alternative: the ABIs it covers and the composite that describes them. */
+  alternatives: { abis: string[]; type: string }[];
+  doc: string;
+  provenance: Provenance[];
+  loc: SourceLoc;
+}
+
+export type TypeDecl = CompositeDecl | VariantDecl;
+
+export interface SetMember {
+  name: string;
+  /** Value on ABIs without an override. */
+  value: number;
+  /** Per-ABI values that differ from `value`, keyed by ABI name (sorted). */
+  perAbi: Record<string, number>;
+  /** A mask or combination of other members; exempt from overlap checks. */
+  composite: boolean;
+  since: string | null;
+  doc: string;
+  loc: SourceLoc;
+}
+
+export interface ValueSet {
+  kind: "flags" | "enum";
+  name: string;
+  members: SetMember[];
+  doc: string;
+  provenance: Provenance[];
+  loc: SourceLoc;
+}
+
+export interface Param {
+  name: string;
+  type: TypeRef;
+  ann: Annotations;
+  doc: string;
+  loc: SourceLoc;
+}
+
+export interface Signature {
+  /** ABIs this signature applies to; empty means every ABI without a more specific one. */
+  abis: string[];
+  params: Param[];
+  returns: TypeRef;
+  loc: SourceLoc;
+}
+
+export interface SyscallDecl {
+  name: string;
+  signatures: Signature[];
+  since: string | null;
+  doc: string;
+  provenance: Provenance[];
+  loc: SourceLoc;
+}
+
+export interface Registry {
+  irVersion: typeof IR_VERSION;
+  /** The kernel release the registry describes. */
+  kernel: string;
+  abis: Abi[];
+  types: TypeDecl[];
+  sets: ValueSet[];
+  syscalls: SyscallDecl[];
+}

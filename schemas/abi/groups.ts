@@ -1,0 +1,55 @@
+import type {
+  aarch64,
+  alpha,
+  arm,
+  i386,
+  loongarch64,
+  m68k,
+  mips,
+  mips64,
+  mips64el,
+  mips64n32,
+  mipsel,
+  mipsel64n32,
+  parisc,
+  parisc64,
+  ppc,
+  ppc64,
+  ppc64le,
+  riscv64,
+  s390,
+  s390x,
+  sh,
+  sparc,
+  sparc64,
+  x32,
+  x86_64,
+} from "./index.js";
+
+/**
+ * ABI groups: every ABI of a kernel architecture (arch/<family>), and other useful sets.
+ * A group is a union of ABI types; selectors such as On<arch_mips, ...> accept both.
+ */
+export type arch_x86 = x86_64 | i386 | x32;
+export type arch_arm64 = aarch64;
+export type arch_arm = arm;
+export type arch_riscv = riscv64;
+export type arch_loongarch = loongarch64;
+export type arch_powerpc = ppc | ppc64 | ppc64le;
+export type arch_s390 = s390 | s390x;
+export type arch_mips = mips | mipsel | mips64 | mips64el | mips64n32 | mipsel64n32;
+export type arch_parisc = parisc | parisc64;
+export type arch_sparc = sparc | sparc64;
+export type arch_alpha = alpha;
+export type arch_m68k = m68k;
+export type arch_sh = sh;
+/** MIPS o32 (both endians). */
+export type mips_o32 = mips | mipsel;
+/** MIPS n64 (both endians). */
+export type mips_n64 = mips64 | mips64el;
+/** MIPS n32 (both endians). */
+export type mips_n32 = mips64n32 | mipsel64n32;
+/** Every ABI whose pointers and `long` are 64-bit. */
+export type lp64 = x86_64 | aarch64 | riscv64 | loongarch64 | ppc64 | ppc64le | s390x | mips64 | mips64el | parisc64 | sparc64 | alpha;
+/** Every ABI whose pointers and `long` are 32-bit. */
+export type ilp32 = i386 | x32 | arm | ppc | s390 | mips | mipsel | mips64n32 | mipsel64n32 | parisc | sparc | m68k | sh;

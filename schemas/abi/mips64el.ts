@@ -1,0 +1,27 @@
+import type { Abi, ScalarLayout } from "@sysargs/dsl";
+
+/**
+ * MIPS n64, little-endian.
+ * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_MIPSEL64
+ * @source tools/conformance (cross compiler probe) - sizes and alignments measured with mips64el-linux-gnuabi64-gcc
+ */
+export type mips64el = Abi<{
+    family: "mips";
+    endian: "little";
+    bits: 64;
+    auditArch: 0xc0000008;
+    auditArchName: "AUDIT_ARCH_MIPSEL64";
+    aliases: [];
+    pageSize: 4096;
+    charSigned: true;
+    short: ScalarLayout<2, 2>;
+    int: ScalarLayout<4, 4>;
+    long: ScalarLayout<8, 8>;
+    longlong: ScalarLayout<8, 8>;
+    pointer: ScalarLayout<8, 8>;
+    kernel_long_t: ScalarLayout<8, 8>;
+    size_t: ScalarLayout<8, 8>;
+    bitfieldTypeMatters: true;
+    syscallBase: 5000;
+    toolchain: { triplet: "mips64el-linux-gnuabi64"; package: "gcc-mips64el-linux-gnuabi64" };
+}>;

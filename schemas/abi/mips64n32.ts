@@ -1,0 +1,27 @@
+import type { Abi, ScalarLayout } from "@sysargs/dsl";
+
+/**
+ * MIPS n32, big-endian: 32-bit pointers and long, 64-bit registers.
+ * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_MIPS64N32
+ * @source tools/conformance (cross compiler probe) - sizes and alignments measured with mips64-linux-gnuabi64-gcc -mabi=n32
+ */
+export type mips64n32 = Abi<{
+    family: "mips";
+    endian: "big";
+    bits: 32;
+    auditArch: 0xa0000008;
+    auditArchName: "AUDIT_ARCH_MIPS64N32";
+    aliases: [];
+    pageSize: 4096;
+    charSigned: true;
+    short: ScalarLayout<2, 2>;
+    int: ScalarLayout<4, 4>;
+    long: ScalarLayout<4, 4>;
+    longlong: ScalarLayout<8, 8>;
+    pointer: ScalarLayout<4, 4>;
+    kernel_long_t: ScalarLayout<4, 4>;
+    size_t: ScalarLayout<4, 4>;
+    bitfieldTypeMatters: true;
+    syscallBase: 6000;
+    toolchain: { triplet: "mips64-linux-gnuabi64"; package: "gcc-mips64-linux-gnuabi64"; flags: ["-mabi=n32"] };
+}>;
