@@ -283,14 +283,24 @@ export type Mux<Set extends EnumSet<object>> = Mark<"mux", Set>;
 
 // ---- flag sets and enums ----
 /** One flag member with metadata: `Flag<0x100000000, "5.5">`. */
-export interface Flag<Value extends number | PerAbi<number, On<AbiSelector, number>[]>, Since extends KernelVersion = never> {
+export interface Flag<
+  Value extends number | PerAbi<number, On<AbiSelector, number>[]>,
+  Since extends KernelVersion = never,
+> {
   readonly __flag?: [Value, Since];
 }
 /** A mask or combination of other members (CSIGNAL, SCHED_FLAG_ALL): exempt from overlap checks. */
-export interface Composite<Value extends number | PerAbi<number, On<AbiSelector, number>[]>, Since extends KernelVersion = never> {
+export interface Composite<
+  Value extends number | PerAbi<number, On<AbiSelector, number>[]>,
+  Since extends KernelVersion = never,
+> {
   readonly __composite?: [Value, Since];
 }
-type MemberValue = number | PerAbi<number, On<AbiSelector, number>[]> | Flag<never, never> | Composite<never, never>;
+type MemberValue =
+  | number
+  | PerAbi<number, On<AbiSelector, number>[]>
+  | Flag<never, never>
+  | Composite<never, never>;
 /** A set of bit flags: `FlagSet<{ CLONE_VM: 0x100; ... }>`. */
 export interface FlagSet<Members extends object> {
   readonly __flagSet?: Members;

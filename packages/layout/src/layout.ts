@@ -152,7 +152,8 @@ export class LayoutEngine {
       }
       case "array": {
         const el = this.ref(ref.of, abi);
-        if ("fixed" in ref.length) return { size: el.size * ref.length.fixed, align: el.align, c: `${el.c}[${ref.length.fixed}]` };
+        if ("fixed" in ref.length)
+          return { size: el.size * ref.length.fixed, align: el.align, c: `${el.c}[${ref.length.fixed}]` };
         // Counted and flexible arrays occupy no bytes in place: their elements follow.
         return { size: 0, align: el.align, c: `${el.c}[]` };
       }
@@ -168,7 +169,13 @@ export class LayoutEngine {
     return this.fields(decl.kind, decl.fields, abi, packed, decl.aligned);
   }
 
-  private fields(kind: "struct" | "union", fields: Field[], abi: Abi, packed: boolean, aligned: number | null): Laid {
+  private fields(
+    kind: "struct" | "union",
+    fields: Field[],
+    abi: Abi,
+    packed: boolean,
+    aligned: number | null,
+  ): Laid {
     let bit = 0; // next free bit (structs) or largest extent in bits (unions)
     let align = 1;
     const out: FieldLayout[] = [];
@@ -184,7 +191,14 @@ export class LayoutEngine {
           if (spans > Math.floor((laid.size * 8) / unitBits)) at = roundUp(at, unitBits);
           align = Math.max(align, laid.align);
         }
-        out.push({ name: f.name, offset: Math.floor(at / 8), size: laid.size, type: laid.c, bitOffset: at, bitSize: width });
+        out.push({
+          name: f.name,
+          offset: Math.floor(at / 8),
+          size: laid.size,
+          type: laid.c,
+          bitOffset: at,
+          bitSize: width,
+        });
         bit = kind === "union" ? Math.max(bit, width) : at + width;
         continue;
       }

@@ -7,8 +7,8 @@ import {
   type Extensible,
   type Field,
   type Provenance,
-  type ScalarLayout,
   SCALARS,
+  type ScalarLayout,
   type SetMember,
   type SourceLoc,
   type TypeRef,
@@ -52,7 +52,12 @@ export function str(v: TypeValue | undefined, what: string, r: Reporter, at: Sou
   return undefined;
 }
 
-export function version(v: TypeValue | undefined, what: string, r: Reporter, at: SourceLoc): string | undefined {
+export function version(
+  v: TypeValue | undefined,
+  what: string,
+  r: Reporter,
+  at: SourceLoc,
+): string | undefined {
   const s = str(v, what, r, at);
   if (s !== undefined && !VERSION_RE.test(s)) {
     r.error(v!.loc, `${what}: "${s}" is not a kernel version of the form "major.minor"`);
@@ -80,7 +85,19 @@ export function selectorNames(v: TypeValue, r: Reporter): { name: string; loc: S
 // ---------------------------------------------------------------------------------------------
 // Field and parameter types
 
-const MARKS = new Set(["Flags", "OneOf", "Fd", "Pid", "Signal", "LenOf", "SizeOf", "Since", "Was", "Reserved", "Mux"]);
+const MARKS = new Set([
+  "Flags",
+  "OneOf",
+  "Fd",
+  "Pid",
+  "Signal",
+  "LenOf",
+  "SizeOf",
+  "Since",
+  "Was",
+  "Reserved",
+  "Mux",
+]);
 
 export interface ParsedType {
   type: TypeRef;
@@ -132,11 +149,14 @@ function applyMark(m: Extract<TypeValue, { t: "ref" }>, ann: Annotations, r: Rep
   };
   switch (m.name) {
     case "Flags":
-      return setRef("flags");
+      setRef("flags");
+      return;
     case "OneOf":
-      return setRef("enum");
+      setRef("enum");
+      return;
     case "Mux":
-      return setRef("multiplexer");
+      setRef("multiplexer");
+      return;
     case "Fd":
       ann.kind = "fd";
       return;
@@ -184,7 +204,10 @@ function parseBase(v: TypeValue, r: Reporter): ParsedType | undefined {
   const a = v.args;
   switch (v.name) {
     case "Path":
-      return { type: { kind: "pointer", width: "native", direction: "in", to: { kind: "scalar", name: "cstring" } }, ann: { kind: "path" } };
+      return {
+        type: { kind: "pointer", width: "native", direction: "in", to: { kind: "scalar", name: "cstring" } },
+        ann: { kind: "path" },
+      };
     case "Ptr":
     case "Ptr64": {
       if (!a[0]) {
@@ -228,7 +251,10 @@ function parseBase(v: TypeValue, r: Reporter): ParsedType | undefined {
       const baseName = b?.t === "ref" ? scalarName(b.name) : undefined;
       const w = num(a[1], "Bits<Base, Width> width", r, v.loc);
       if (!baseName) {
-        r.error(b?.loc ?? v.loc, `a bitfield's base must be an integer scalar, found ${b ? describe(b) : "nothing"}`);
+        r.error(
+          b?.loc ?? v.loc,
+          `a bitfield's base must be an integer scalar, found ${b ? describe(b) : "nothing"}`,
+        );
         return undefined;
       }
       if (w === undefined) return undefined;
@@ -296,7 +322,12 @@ export function parseFields(props: PropValue[], r: Reporter): Field[] {
 // ---------------------------------------------------------------------------------------------
 // Config objects
 
-export function props(v: TypeValue | undefined, what: string, r: Reporter, at: SourceLoc): Map<string, PropValue> {
+export function props(
+  v: TypeValue | undefined,
+  what: string,
+  r: Reporter,
+  at: SourceLoc,
+): Map<string, PropValue> {
   const out = new Map<string, PropValue>();
   if (v?.t !== "object") {
     r.error(v?.loc ?? at, `${what}: expected an object type literal`);
@@ -310,7 +341,12 @@ export function props(v: TypeValue | undefined, what: string, r: Reporter, at: S
   return out;
 }
 
-export function scalarLayout(v: TypeValue | undefined, what: string, r: Reporter, at: SourceLoc): ScalarLayout | undefined {
+export function scalarLayout(
+  v: TypeValue | undefined,
+  what: string,
+  r: Reporter,
+  at: SourceLoc,
+): ScalarLayout | undefined {
   if (v?.t === "ref" && v.name === "ScalarLayout" && v.args.length === 2) {
     const size = num(v.args[0], `${what} size`, r, at);
     const align = num(v.args[1], `${what} align`, r, at);
@@ -329,7 +365,10 @@ export function parseExtensible(v: TypeValue, r: Reporter): Extensible | undefin
   const versions: Extensible["versions"] = [];
   const vs = p.get("versions")?.value;
   if (vs?.t !== "tuple" || vs.items.length === 0) {
-    r.error(vs?.loc ?? v.loc, "extensible: versions must be a non-empty tuple of Version<size, since, macro?>");
+    r.error(
+      vs?.loc ?? v.loc,
+      "extensible: versions must be a non-empty tuple of Version<size, since, macro?>",
+    );
   } else {
     for (const item of vs.items) {
       if (item.t !== "ref" || item.name !== "Version") {
@@ -344,16 +383,21 @@ export function parseExtensible(v: TypeValue, r: Reporter): Extensible | undefin
   }
   const sizeInV = p.get("sizeIn")?.value;
   let sizeIn: Extensible["sizeIn"] = { kind: "argument" };
-  if (sizeInV?.t === "string" && (sizeInV.value === "argument" || sizeInV.value === "ioctl")) sizeIn = { kind: sizeInV.value };
+  if (sizeInV?.t === "string" && (sizeInV.value === "argument" || sizeInV.value === "ioctl"))
+    sizeIn = { kind: sizeInV.value };
   else if (sizeInV?.t === "object") {
     const f = props(sizeInV, "sizeIn", r, sizeInV.loc).get("field");
     const name = str(f?.value, "sizeIn.field", r, sizeInV.loc);
     if (name !== undefined) sizeIn = { kind: "field", field: name };
-  } else r.error(sizeInV?.loc ?? v.loc, `extensible: sizeIn must be "argument", "ioctl" or { field: "name" }`);
+  } else
+    r.error(sizeInV?.loc ?? v.loc, `extensible: sizeIn must be "argument", "ioctl" or { field: "name" }`);
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T => {
     const x = p.get(key)?.value;
     if (x?.t === "string" && (allowed as readonly string[]).includes(x.value)) return x.value as T;
-    r.error(x?.loc ?? v.loc, `extensible: ${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+    r.error(
+      x?.loc ?? v.loc,
+      `extensible: ${key} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+    );
     return allowed[0]!;
   };
   const flag = (key: string): boolean => {
@@ -366,7 +410,8 @@ export function parseExtensible(v: TypeValue, r: Reporter): Extensible | undefin
   const flagMinSize: Extensible["flagMinSize"] = [];
   const fm = p.get("flagMinSize")?.value;
   if (fm !== undefined) {
-    if (fm.t !== "tuple") r.error(fm.loc, "extensible: flagMinSize must be a tuple of FlagMinSize<Set, field, flag, size>");
+    if (fm.t !== "tuple")
+      r.error(fm.loc, "extensible: flagMinSize must be a tuple of FlagMinSize<Set, field, flag, size>");
     else
       for (const item of fm.items) {
         if (item.t !== "ref" || item.name !== "FlagMinSize" || item.args[0]?.t !== "ref") {
@@ -434,7 +479,8 @@ export function parseMember(p: PropValue, r: Reporter): RawMember | undefined {
   else if (v.t === "ref" && v.name === "PerAbi") {
     value = num(v.args[0], "PerAbi default", r, v.loc);
     const list = v.args[1];
-    if (list?.t !== "tuple") r.error(list?.loc ?? v.loc, "PerAbi<default, [On<abis, value>, ...]> expects a tuple of On<>");
+    if (list?.t !== "tuple")
+      r.error(list?.loc ?? v.loc, "PerAbi<default, [On<abis, value>, ...]> expects a tuple of On<>");
     else
       for (const o of list.items) {
         if (o.t !== "ref" || o.name !== "On" || o.args.length !== 2) {
@@ -442,9 +488,14 @@ export function parseMember(p: PropValue, r: Reporter): RawMember | undefined {
           continue;
         }
         const ov = num(o.args[1], "On<abis, value> value", r, o.loc);
-        if (ov !== undefined) overrides.push({ selector: selectorNames(o.args[0]!, r), value: ov, loc: o.loc });
+        if (ov !== undefined)
+          overrides.push({ selector: selectorNames(o.args[0]!, r), value: ov, loc: o.loc });
       }
-  } else r.error(v.loc, `member ${p.name}: expected a number, Flag<>, Composite<> or PerAbi<>, found ${describe(v)}`);
+  } else
+    r.error(
+      v.loc,
+      `member ${p.name}: expected a number, Flag<>, Composite<> or PerAbi<>, found ${describe(v)}`,
+    );
   if (value === undefined) return undefined;
   if (!Number.isSafeInteger(value)) {
     r.error(v.loc, `member ${p.name}: value ${value} is not an exactly representable integer`);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import {
   type Abi,
-  closest,
   type CompositeDecl,
+  closest,
   type Diagnostic,
   IR_VERSION,
   type Registry,
@@ -206,8 +206,10 @@ function readAbi(
   const btm = at("bitfieldTypeMatters");
   const aliasesV = at("aliases");
   const aliases: string[] = [];
-  if (aliasesV?.t === "tuple") for (const a of aliasesV.items) if (a.t === "string") aliases.push(a.value);
-  else r.error(a.loc, `ABI ${name} aliases: expected string literals`);
+  if (aliasesV?.t === "tuple")
+    for (const a of aliasesV.items)
+      if (a.t === "string") aliases.push(a.value);
+      else r.error(a.loc, `ABI ${name} aliases: expected string literals`);
   else r.error(aliasesV?.loc ?? loc, `ABI ${name} aliases: expected a tuple of strings`);
   const scalars: Partial<Abi["scalars"]> = { char: { size: 1, align: 1 } };
   for (const k of ABI_SCALAR_KEYS) {
@@ -226,10 +228,13 @@ function readAbi(
     if (triplet && pkg) toolchain = { triplet, flags, package: pkg };
   }
   const sb = at("syscallBase");
-  if (endian !== "little" && endian !== "big") r.error(at("endian")?.loc ?? loc, `ABI ${name}: endian must be "little" or "big"`);
+  if (endian !== "little" && endian !== "big")
+    r.error(at("endian")?.loc ?? loc, `ABI ${name}: endian must be "little" or "big"`);
   if (bits !== 32 && bits !== 64) r.error(at("bits")?.loc ?? loc, `ABI ${name}: bits must be 32 or 64`);
-  if (charSigned?.t !== "boolean") r.error(charSigned?.loc ?? loc, `ABI ${name}: charSigned must be true or false`);
-  if (btm?.t !== "boolean") r.error(btm?.loc ?? loc, `ABI ${name}: bitfieldTypeMatters must be true or false`);
+  if (charSigned?.t !== "boolean")
+    r.error(charSigned?.loc ?? loc, `ABI ${name}: charSigned must be true or false`);
+  if (btm?.t !== "boolean")
+    r.error(btm?.loc ?? loc, `ABI ${name}: bitfieldTypeMatters must be true or false`);
   if (
     family === undefined ||
     (endian !== "little" && endian !== "big") ||
@@ -301,26 +306,41 @@ function readComposite(
     const cfg = props(args[0], `struct ${name}`, r, hloc);
     for (const [k, pv] of cfg) {
       if (k === "packed") {
-        if (pv.value.t === "boolean" && pv.value.value) pending.packedOn.set(decl, [{ name: "*", loc: pv.loc }]);
+        if (pv.value.t === "boolean" && pv.value.value)
+          pending.packedOn.set(decl, [{ name: "*", loc: pv.loc }]);
         else pending.packedOn.set(decl, selectorNames(pv.value, r));
       } else if (k === "aligned") {
         const n = num(pv.value, `struct ${name} aligned`, r, pv.loc);
         if (n !== undefined) {
-          if (n <= 0 || (n & (n - 1)) !== 0) r.error(pv.loc, `struct ${name}: aligned(${n}) is not a power of two`);
+          if (n <= 0 || (n & (n - 1)) !== 0)
+            r.error(pv.loc, `struct ${name}: aligned(${n}) is not a power of two`);
           else aligned = n;
         }
       } else if (k === "extensible") {
         extensible = parseExtensible(pv.value, r) ?? null;
-      } else r.error(pv.loc, `struct ${name}: unknown setting "${k}" (expected packed, aligned or extensible)`);
+      } else
+        r.error(pv.loc, `struct ${name}: unknown setting "${k}" (expected packed, aligned or extensible)`);
     }
   }
   const members = st.getMembers();
   const propsList = members.map((m) => {
     if (!Node.isPropertySignature(m) || !m.getTypeNode()) {
-      return { name: "", value: { t: "unsupported" as const, text: m.getText(), loc: locs.of(m) }, doc: "", tags: {}, loc: locs.of(m) };
+      return {
+        name: "",
+        value: { t: "unsupported" as const, text: m.getText(), loc: locs.of(m) },
+        doc: "",
+        tags: {},
+        loc: locs.of(m),
+      };
     }
     const js = jsDocOf(m);
-    return { name: m.getName(), value: toValue(m.getTypeNode()!, locs), doc: js.doc, tags: js.tags, loc: locs.of(m) };
+    return {
+      name: m.getName(),
+      value: toValue(m.getTypeNode()!, locs),
+      doc: js.doc,
+      tags: js.tags,
+      loc: locs.of(m),
+    };
   });
   decl.kind = kind;
   decl.aligned = aligned;
@@ -343,7 +363,14 @@ function readVariants(
     r.error(list?.loc ?? loc, `Variants<[On<abis, type>, ...]> of ${name} needs a non-empty tuple`);
     return undefined;
   }
-  const decl: VariantDecl = { kind: "variant", name, alternatives: [], doc, provenance: provenanceOf(tags), loc };
+  const decl: VariantDecl = {
+    kind: "variant",
+    name,
+    alternatives: [],
+    doc,
+    provenance: provenanceOf(tags),
+    loc,
+  };
   const selectors: Selector[] = [];
   for (const item of list.items) {
     if (item.t !== "ref" || item.name !== "On" || item.args.length !== 2 || item.args[1]?.t !== "ref") {
@@ -405,7 +432,8 @@ function readSyscall(
     r.error(loc, "a syscall declaration needs a name");
     return;
   }
-  if (!st.hasDeclareKeyword() || st.getBody()) r.error(loc, `syscall ${name} must be "export declare function" without a body`);
+  if (!st.hasDeclareKeyword() || st.getBody())
+    r.error(loc, `syscall ${name} must be "export declare function" without a body`);
   const { doc, tags } = jsDocOf(st);
   let selector: Selector = [];
   const params: Signature["params"] = [];
@@ -443,8 +471,7 @@ function readSyscall(
     if (doc && !existing.doc) existing.doc = doc;
     existing.provenance.push(...provenanceOf(tags));
     if (since && !existing.since) existing.since = since;
-  } else
-    syscalls.set(name, { name, signatures: [sig], since, doc, provenance: provenanceOf(tags), loc });
+  } else syscalls.set(name, { name, signatures: [sig], since, doc, provenance: provenanceOf(tags), loc });
 }
 
 /** Turns ABI/group names into sorted ABI name lists now that every ABI is known. */
@@ -458,7 +485,10 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
     if (hit) return hit;
     const g = pending.groups.get(name);
     if (!g) {
-      r.error(loc, `unknown ABI or ABI group "${name}"${suggest(name, [...abiNames, ...pending.groups.keys()])}`);
+      r.error(
+        loc,
+        `unknown ABI or ABI group "${name}"${suggest(name, [...abiNames, ...pending.groups.keys()])}`,
+      );
       return [];
     }
     if (stack.includes(name)) {
@@ -472,7 +502,8 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
   const resolveSel = (sel: Selector) => [...new Set(sel.flatMap((s) => expand(s.name, s.loc, [])))].sort();
   for (const [, g] of pending.groups) resolveSel(g.members);
   for (const [decl, sel] of pending.packedOn) decl.packedOn = resolveSel(sel);
-  for (const [decl, sels] of pending.variants) sels.forEach((s, i) => (decl.alternatives[i]!.abis = resolveSel(s)));
+  for (const [decl, sels] of pending.variants)
+    for (const [i, s] of sels.entries()) decl.alternatives[i]!.abis = resolveSel(s);
   for (const [sig, sel] of pending.signatures) sig.abis = resolveSel(sel);
   for (const [set, raws] of pending.sets) {
     set.members = raws.map(({ member, overrides }) => {
@@ -483,7 +514,10 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
             r.error(o.loc, `${set.name}.${member.name}: ABI ${abi} is given two different values`);
           if (o.value !== member.value) perAbi[abi] = o.value;
         }
-      return { ...member, perAbi: Object.fromEntries(Object.entries(perAbi).sort(([a], [b]) => (a < b ? -1 : 1))) };
+      return {
+        ...member,
+        perAbi: Object.fromEntries(Object.entries(perAbi).sort(([a], [b]) => (a < b ? -1 : 1))),
+      };
     });
   }
   return registry;
@@ -496,10 +530,14 @@ export function suggest(name: string, candidates: Iterable<string>): string {
 
 /** The parser's own syntax errors (the compiler node keeps them even without a type checker). */
 function reportSyntaxErrors(sf: SourceFile, locs: LocFactory, r: Reporter): void {
-  const diags = (sf.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const diags =
+    (sf.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   for (const d of diags) {
     const { line, column } = sf.getLineAndColumnAtPos(d.start);
     const file = locs.of(sf).file;
-    r.error({ file, line, col: column }, `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+    r.error(
+      { file, line, col: column },
+      `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { Node, type SourceFile, type TypeNode } from "ts-morph";
 import type { Diagnostic, SourceLoc } from "@sysargs/model";
+import { Node, type SourceFile, type TypeNode } from "ts-morph";
 
 /**
  * Type-level values: the schema language writes configuration as TypeScript types
@@ -61,10 +61,12 @@ export function toValue(node: TypeNode, locs: LocFactory): TypeValue {
       node,
     };
   }
-  if (Node.isUnionTypeNode(node)) return { t: "union", items: node.getTypeNodes().map((n) => toValue(n, locs)), loc };
+  if (Node.isUnionTypeNode(node))
+    return { t: "union", items: node.getTypeNodes().map((n) => toValue(n, locs)), loc };
   if (Node.isIntersectionTypeNode(node))
     return { t: "intersection", items: node.getTypeNodes().map((n) => toValue(n, locs)), loc };
-  if (Node.isTupleTypeNode(node)) return { t: "tuple", items: node.getElements().map((n) => toValue(n, locs)), loc };
+  if (Node.isTupleTypeNode(node))
+    return { t: "tuple", items: node.getElements().map((n) => toValue(n, locs)), loc };
   if (Node.isTypeLiteral(node)) {
     const props: PropValue[] = [];
     for (const m of node.getMembers()) {
@@ -97,7 +99,9 @@ export function jsDocOf(node: Node): { doc: string; tags: Record<string, string[
     for (const tag of js.getTags()) {
       const name = tag.getTagName();
       const text = (tag.getCommentText() ?? "").trim();
-      (tags[name] ??= []).push(text);
+      const list = tags[name] ?? [];
+      list.push(text);
+      tags[name] = list;
     }
   }
   return { doc: parts.join("\n").replace(/\r\n/g, "\n"), tags };

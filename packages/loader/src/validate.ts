@@ -1,7 +1,7 @@
 import { LayoutEngine, LayoutError, offsetOfEnd, type TypeLayout } from "@sysargs/layout";
 import {
-  closest,
   type CompositeDecl,
+  closest,
   type Diagnostic,
   type Field,
   type Param,
@@ -28,7 +28,11 @@ export function validate(registry: Registry): Diagnostic[] {
   };
 
   // ---- ABIs
-  if (registry.abis.length === 0) err({ file: "schemas/abi", line: 1, col: 1 }, "no ABI is declared (expected Abi<{...}> types under schemas/abi/)");
+  if (registry.abis.length === 0)
+    err(
+      { file: "schemas/abi", line: 1, col: 1 },
+      "no ABI is declared (expected Abi<{...}> types under schemas/abi/)",
+    );
   const abiSeen = new Map<string, string>();
   for (const abi of registry.abis) {
     for (const n of [abi.name, ...abi.aliases]) {
@@ -39,10 +43,16 @@ export function validate(registry: Registry): Diagnostic[] {
     }
     for (const [k, s] of Object.entries(abi.scalars)) {
       if (s.size <= 0 || s.align <= 0 || (s.align & (s.align - 1)) !== 0 || s.align > s.size)
-        err(abi.loc, `ABI ${abi.name}: ${k} layout ${s.size}/${s.align} is invalid (alignment must be a power of two no larger than the size)`);
+        err(
+          abi.loc,
+          `ABI ${abi.name}: ${k} layout ${s.size}/${s.align} is invalid (alignment must be a power of two no larger than the size)`,
+        );
     }
     if (abi.scalars.pointer.size * 8 !== abi.bits)
-      err(abi.loc, `ABI ${abi.name}: pointer size ${abi.scalars.pointer.size} does not match bits ${abi.bits}`);
+      err(
+        abi.loc,
+        `ABI ${abi.name}: pointer size ${abi.scalars.pointer.size} does not match bits ${abi.bits}`,
+      );
   }
 
   // ---- global names
@@ -75,7 +85,8 @@ export function validate(registry: Registry): Diagnostic[] {
         const v = RegistryIndex.memberValue(m, abi);
         if (set.kind === "enum") {
           const prev = seen.get(v);
-          if (prev !== undefined) err(m.loc, `${set.name}: ${m.name} has the same value ${v} as ${prev} on ${abi}`);
+          if (prev !== undefined)
+            err(m.loc, `${set.name}: ${m.name} has the same value ${v} as ${prev} on ${abi}`);
           else seen.set(v, m.name);
           continue;
         }
@@ -113,7 +124,10 @@ export function validate(registry: Registry): Diagnostic[] {
             loc,
             isSet
               ? `${where}: "${t.name}" is a flag set or enum, not a type; write an integer type & Flags<${t.name}>`
-              : `${where}: unknown type "${t.name}"${hint(t.name, registry.types.map((x) => x.name))}`,
+              : `${where}: unknown type "${t.name}"${hint(
+                  t.name,
+                  registry.types.map((x) => x.name),
+                )}`,
           );
         }
         return;
@@ -124,7 +138,10 @@ export function validate(registry: Registry): Diagnostic[] {
       case "array":
         checkRef(t.of, loc, where, inline, siblings);
         if ("countedBy" in t.length && !siblings().includes(t.length.countedBy))
-          err(loc, `${where} counts by "${t.length.countedBy}", which does not exist${hint(t.length.countedBy, siblings())}`);
+          err(
+            loc,
+            `${where} counts by "${t.length.countedBy}", which does not exist${hint(t.length.countedBy, siblings())}`,
+          );
         return;
       case "bits": {
         const info = SCALARS[t.base];
@@ -144,16 +161,32 @@ export function validate(registry: Registry): Diagnostic[] {
     }
   };
   const flatNames = (fields: Field[]): string[] =>
-    fields.flatMap((f) => (f.anonymous && f.type.kind === "anon" ? [f.name, ...flatNames(f.type.fields)] : [f.name]));
+    fields.flatMap((f) =>
+      f.anonymous && f.type.kind === "anon" ? [f.name, ...flatNames(f.type.fields)] : [f.name],
+    );
   const checkAnn = (ann: Field["ann"], loc: SourceLoc, where: string, siblings: () => string[]) => {
     if (ann.set !== undefined) {
       const s = index.set(ann.set);
       const wants = ann.kind === "flags" ? "flags" : "enum";
-      if (!s) err(loc, `${where}: unknown ${wants === "flags" ? "flag set" : "enum"} "${ann.set}"${hint(ann.set, registry.sets.map((x) => x.name))}`);
-      else if (s.kind !== wants) err(loc, `${where}: ${ann.set} is ${s.kind === "flags" ? "a flag set" : "an enum"}; use ${s.kind === "flags" ? "Flags" : "OneOf"}<${ann.set}>`);
+      if (!s)
+        err(
+          loc,
+          `${where}: unknown ${wants === "flags" ? "flag set" : "enum"} "${ann.set}"${hint(
+            ann.set,
+            registry.sets.map((x) => x.name),
+          )}`,
+        );
+      else if (s.kind !== wants)
+        err(
+          loc,
+          `${where}: ${ann.set} is ${s.kind === "flags" ? "a flag set" : "an enum"}; use ${s.kind === "flags" ? "Flags" : "OneOf"}<${ann.set}>`,
+        );
     }
     if (ann.of !== undefined && !siblings().includes(ann.of))
-      err(loc, `${where}: ${ann.kind === "size" ? "SizeOf" : "LenOf"}<"${ann.of}"> names nothing that exists${hint(ann.of, siblings())}`);
+      err(
+        loc,
+        `${where}: ${ann.kind === "size" ? "SizeOf" : "LenOf"}<"${ann.of}"> names nothing that exists${hint(ann.of, siblings())}`,
+      );
   };
   function checkFields(fields: Field[], owner: string, kind: "struct" | "union") {
     if (fields.length === 0) return;
@@ -166,7 +199,11 @@ export function validate(registry: Registry): Diagnostic[] {
       else seen.set(f.name, f.loc);
       checkRef(f.type, f.loc, where, true, siblings);
       checkAnn(f.ann, f.loc, where, siblings);
-      if (f.type.kind === "array" && !("fixed" in f.type.length) && (kind === "union" || i !== fields.length - 1))
+      if (
+        f.type.kind === "array" &&
+        !("fixed" in f.type.length) &&
+        (kind === "union" || i !== fields.length - 1)
+      )
         err(f.loc, `${where}: a flexible or counted array must be the last field of a struct`);
     });
   }
@@ -180,7 +217,14 @@ export function validate(registry: Registry): Diagnostic[] {
     const covered = new Map<string, string>();
     for (const alt of v.alternatives) {
       const target = index.type(alt.type);
-      if (!target) err(v.loc, `variant ${v.name}: unknown type "${alt.type}"${hint(alt.type, registry.types.map((x) => x.name))}`);
+      if (!target)
+        err(
+          v.loc,
+          `variant ${v.name}: unknown type "${alt.type}"${hint(
+            alt.type,
+            registry.types.map((x) => x.name),
+          )}`,
+        );
       else if (target.kind === "variant") err(v.loc, `variant ${v.name}: "${alt.type}" is itself a variant`);
       for (const abi of alt.abis) {
         const prev = covered.get(abi);
@@ -205,21 +249,24 @@ export function validate(registry: Registry): Diagnostic[] {
           break;
         }
       }
-      if (t.kind !== "variant" && t.extensible && layouts.length === abiNames.length) checkExtensible(t, layouts, err, index);
+      if (t.kind !== "variant" && t.extensible && layouts.length === abiNames.length)
+        checkExtensible(t, layouts, err, index);
     }
   }
 
   // ---- syscalls
   for (const sc of registry.syscalls) {
     const defaults = sc.signatures.filter((s) => s.abis.length === 0);
-    if (defaults.length > 1) err(defaults[1]!.loc, `syscall ${sc.name} has more than one signature for all ABIs`);
+    if (defaults.length > 1)
+      err(defaults[1]!.loc, `syscall ${sc.name} has more than one signature for all ABIs`);
     const byAbi = new Map<string, SourceLoc>();
     for (const sig of sc.signatures) {
       for (const abi of sig.abis) {
         if (byAbi.has(abi)) err(sig.loc, `syscall ${sc.name} has two signatures for ABI ${abi}`);
         byAbi.set(abi, sig.loc);
       }
-      if (sig.params.length > 6) err(sig.loc, `syscall ${sc.name} has ${sig.params.length} parameters; syscalls take at most 6`);
+      if (sig.params.length > 6)
+        err(sig.loc, `syscall ${sc.name} has ${sig.params.length} parameters; syscalls take at most 6`);
       const pnames = sig.params.map((p) => p.name);
       const seen = new Set<string>();
       for (const p of sig.params) {
@@ -235,10 +282,18 @@ export function validate(registry: Registry): Diagnostic[] {
   return out;
 }
 
-function checkSizeOf(p: Param, params: Param[], syscall: string, err: (loc: SourceLoc, m: string) => void): void {
+function checkSizeOf(
+  p: Param,
+  params: Param[],
+  syscall: string,
+  err: (loc: SourceLoc, m: string) => void,
+): void {
   const target = params.find((x) => x.name === p.ann.of);
   if (target && target.type.kind !== "pointer")
-    err(p.loc, `parameter "${p.name}" of ${syscall} is SizeOf<"${p.ann.of}">, but ${p.ann.of} is not a pointer`);
+    err(
+      p.loc,
+      `parameter "${p.name}" of ${syscall} is SizeOf<"${p.ann.of}">, but ${p.ann.of} is not a pointer`,
+    );
 }
 
 function checkExtensible(
@@ -255,11 +310,17 @@ function checkExtensible(
   for (const l of layouts) {
     const last = sizes[sizes.length - 1];
     if (last !== undefined && last !== l.size)
-      err(t.loc, `${t.name}: the last version size ${last} does not match the computed size ${l.size} on ${l.abi}`);
+      err(
+        t.loc,
+        `${t.name}: the last version size ${last} does not match the computed size ${l.size} on ${l.abi}`,
+      );
     const ends = new Set(l.fields.map((f) => offsetOfEnd(l, f.name)));
     for (const v of ext.versions)
       if (!ends.has(v.size) && v.size !== l.size)
-        err(t.loc, `${t.name}: version size ${v.size} (${v.since}) does not end at a field boundary on ${l.abi}`);
+        err(
+          t.loc,
+          `${t.name}: version size ${v.size} (${v.since}) does not end at a field boundary on ${l.abi}`,
+        );
   }
   if (ext.sizeIn.kind === "field") {
     const name = ext.sizeIn.field;
@@ -272,8 +333,13 @@ function checkExtensible(
     const set = index.set(fm.set);
     const f = t.fields.find((x) => x.name === fm.field);
     if (!set) err(t.loc, `${t.name}: flagMinSize names unknown flag set "${fm.set}"`);
-    else if (!set.members.some((m) => m.name === fm.flag)) err(t.loc, `${t.name}: flagMinSize names "${fm.flag}", which is not in ${fm.set}`);
+    else if (!set.members.some((m) => m.name === fm.flag))
+      err(t.loc, `${t.name}: flagMinSize names "${fm.flag}", which is not in ${fm.set}`);
     if (!f) err(t.loc, `${t.name}: flagMinSize names field "${fm.field}", which does not exist`);
-    if (!sizes.includes(fm.size)) err(t.loc, `${t.name}: flagMinSize size ${fm.size} for ${fm.flag} is not one of the version sizes ${sizes.join(", ")}`);
+    if (!sizes.includes(fm.size))
+      err(
+        t.loc,
+        `${t.name}: flagMinSize size ${fm.size} for ${fm.flag} is not one of the version sizes ${sizes.join(", ")}`,
+      );
   }
 }

@@ -1,4 +1,5 @@
 export * from "./diagnostics.js";
 export * from "./ir.js";
+export * from "./ir-schema.js";
 export * from "./lookup.js";
 export * from "./scalars.js";

@@ -30,7 +30,16 @@ export interface ScalarLayout {
 }
 
 /** Base C scalars that the ABI model lays out; every other scalar name is an alias of one. */
-export const BASE_SCALARS = ["char", "short", "int", "long", "longlong", "pointer", "kernel_long_t", "size_t"] as const;
+export const BASE_SCALARS = [
+  "char",
+  "short",
+  "int",
+  "long",
+  "longlong",
+  "pointer",
+  "kernel_long_t",
+  "size_t",
+] as const;
 export type BaseScalar = (typeof BASE_SCALARS)[number];
 
 export interface Abi {

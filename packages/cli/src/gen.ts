@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { type GeneratedFile, generateRegistryJson } from "@sysargs/gen-registry";
+import { loadSchemas } from "@sysargs/loader";
+import { formatDiagnostic, type Registry, RegistryIndex } from "@sysargs/model";
+import type { Io } from "./commands.js";
+import { table } from "./commands.js";
+import { CliError } from "./errors.js";
+import { repoRoot, schemasDir } from "./query.js";
+
+/** Every generator that exists: pure functions from the IR to files under generated/. */
+export const GENERATORS: { name: string; run: (r: Registry) => GeneratedFile[] }[] = [
+  { name: "registry-json", run: generateRegistryJson },
+];
+
+export function loadOrFail(schemas = schemasDir()): Registry {
+  const result = loadSchemas(schemas, { displayBase: repoRoot() });
+  if (!result.registry) {
+    throw new CliError(
+      `${result.diagnostics.map(formatDiagnostic).join("\n")}\n${result.diagnostics.length} error(s); nothing was written`,
+      1,
+    );
+  }
+  return result.registry;
+}
+
+export function cmdValidate(opts: { schemas?: string }, io: Io): void {
+  const r = loadOrFail(opts.schemas);
+  io.out(
+    `ok: ${r.abis.length} ABIs, ${r.types.length} types, ${r.sets.length} flag sets and enums, ${r.syscalls.length} syscalls`,
+  );
+}
+
+function generateAll(registry: Registry): GeneratedFile[] {
+  const files = GENERATORS.flatMap((g) => g.run(registry));
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`two generators write ${f.path}`);
+    seen.add(f.path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+const listFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((d) => d.isFile())
+        .map((d) => relative(dir, join(d.parentPath, d.name)))
+        .sort()
+    : [];
+
+/**
+ * Writes every generator's output to `out` atomically: into a fresh sibling directory first,
+ * then swapped in with renames, so a failure never leaves a half-written tree.
+ * With `check`, writes nothing and fails if the tree on disk differs.
+ */
+export function cmdGen(
+  opts: { out?: string; check: boolean; schemas?: string; quiet: boolean },
+  io: Io,
+): void {
+  const t0 = performance.now();
+  const registry = loadOrFail(opts.schemas);
+  const files = generateAll(registry);
+  const out = opts.out ?? join(repoRoot(), "generated");
+  if (opts.check) {
+    const stale: string[] = [];
+    const want = new Map(files.map((f) => [f.path, f.content]));
+    for (const [p, content] of want) {
+      const file = join(out, p);
+      if (!existsSync(file) || readFileSync(file, "utf8") !== content) stale.push(p);
+    }
+    for (const p of listFiles(out)) if (!want.has(p)) stale.push(`${p} (not generated any more)`);
+    if (stale.length)
+      throw new CliError(
+        `generated files are stale: ${stale.join(", ")}\nrun "pnpm sysargs gen" and commit the result`,
+        1,
+      );
+    io.out(`generated/ is up to date (${files.length} files)`);
+    return;
+  }
+  const tmp = `${out}.tmp-${process.pid}`;
+  const old = `${out}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const f of files) {
+      const p = join(tmp, f.path);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, f.content);
+    }
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(tmp, out);
+    rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    throw e;
+  }
+  const ms = performance.now() - t0;
+  if (!opts.quiet) io.out(summary(registry, files, relative(process.cwd(), out) || ".", ms));
+}
+
+function summary(registry: Registry, files: GeneratedFile[], out: string, ms: number): string {
+  const index = new RegistryIndex(registry);
+  const lines = [
+    `sysargs registry for Linux ${registry.kernel}: ${registry.abis.length} ABIs, ${registry.types.length} types, ${registry.sets.length} flag sets and enums, ${registry.syscalls.length} syscalls`,
+    "",
+    "Extensible structs (deep-inspection candidates):",
+  ];
+  const rows = [["struct", "sizes (kernel version)", "size travels in", "x86_64", "i386", "m68k"]];
+  const withLayouts = JSON.parse(files.find((f) => f.path === "registry.json")!.content) as {
+    layouts: Record<string, Record<string, { size: number; align: number }>>;
+  };
+  for (const t of registry.types) {
+    if (t.kind === "variant" || !t.extensible) continue;
+    const at = (abi: string) => {
+      const l = withLayouts.layouts[abi]?.[t.name];
+      return l ? `${l.size}/${l.align}` : "-";
+    };
+    rows.push([
+      t.name,
+      t.extensible.versions.map((v) => `${v.size} (${v.since})`).join(", "),
+      t.extensible.sizeIn.kind === "field" ? `field ${t.extensible.sizeIn.field}` : t.extensible.sizeIn.kind,
+      at("x86_64"),
+      at("i386"),
+      at("m68k"),
+    ]);
+  }
+  lines.push(table(rows), "", "Per-ABI types (size on each ABI family):");
+  for (const t of registry.types) {
+    if (t.kind !== "variant") continue;
+    const sizes = new Map<number, string[]>();
+    for (const abi of index.abiNames()) {
+      const s = withLayouts.layouts[abi]?.[t.name]?.size;
+      if (s !== undefined) sizes.set(s, [...(sizes.get(s) ?? []), abi]);
+    }
+    lines.push(`  ${t.name}: ${[...sizes].map(([s, a]) => `${s} (${a.join(",")})`).join("; ")}`);
+  }
+  lines.push(
+    "",
+    `Wrote ${files.length} files to ${out}/ in ${ms.toFixed(0)} ms: ${files.map((f) => f.path).join(", ")}`,
+  );
+  return lines.join("\n");
+}

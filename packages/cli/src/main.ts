@@ -1,0 +1,103 @@
+import { parseArgs } from "node:util";
+import { cmdAbis, cmdLayout, cmdSyscall, type Io, requireArg } from "./commands.js";
+import { CliError, usageError } from "./errors.js";
+import { loadRegistry } from "./query.js";
+
+export const HELP = `sysargs: the registry of Linux system-call argument schemas
+
+Usage: sysargs <command> [options]
+
+Commands:
+  validate                       load schemas/ and report every problem as path:line:col: message
+  gen [--check] [--out DIR]      run every generator into generated/ (atomically); --check fails if stale
+  abis [--json]                  the ABIs with their sizes, alignments and AUDIT_ARCH values
+  export --json                  the whole registry with layouts for every ABI
+  layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
+  syscall <name> [--abi A] [--json]  signature, argument kinds and struct sizes per ABI
+  help                           this text
+
+Options:
+  --registry FILE   read this registry.json instead of the repository's generated/registry.json
+  --schemas DIR     read schemas from DIR (validate, gen)
+
+Exit codes: 0 success, 1 invalid schemas or unknown name/ABI, 2 usage error.`;
+
+const OPTIONS = {
+  abi: { type: "string" },
+  json: { type: "boolean", default: false },
+  check: { type: "boolean", default: false },
+  out: { type: "string" },
+  quiet: { type: "boolean", default: false },
+  registry: { type: "string" },
+  schemas: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Runs one CLI invocation; resolves to the exit code. Output goes through `io` (tests capture it). */
+export async function run(argv: string[], io: Io, err: (s: string) => void): Promise<number> {
+  try {
+    let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw usageError((e as Error).message);
+    }
+    const { values: v, positionals } = parsed;
+    const [command, ...rest] = positionals;
+    const registry = v.registry;
+    const expectArgs = (n: number) => {
+      if (rest.length > n) throw usageError(`unexpected argument "${rest[n]}" for ${command}`);
+    };
+    const opt = <T extends object>(o: T, key: string, value: string | undefined): T =>
+      value === undefined ? o : { ...o, [key]: value };
+    if (v.help || command === undefined || command === "help") {
+      io.out(HELP);
+      return command === undefined && !v.help ? 2 : 0;
+    }
+    switch (command) {
+      case "validate":
+        expectArgs(0);
+        // The loader pulls in ts-morph: load it only for the commands that read schemas/.
+        (await import("./gen.js")).cmdValidate(opt({}, "schemas", v.schemas), io);
+        return 0;
+      case "gen":
+        expectArgs(0);
+        (await import("./gen.js")).cmdGen(
+          opt(opt({ check: v.check, quiet: v.quiet }, "out", v.out), "schemas", v.schemas),
+          io,
+        );
+        return 0;
+      case "abis":
+        expectArgs(0);
+        cmdAbis(opt({ json: v.json }, "registry", registry), io);
+        return 0;
+      case "export": {
+        expectArgs(0);
+        if (!v.json) throw usageError("export writes JSON only: use export --json");
+        io.out(JSON.stringify(loadRegistry(registry).registry, null, 1));
+        return 0;
+      }
+      case "layout": {
+        expectArgs(1);
+        const type = requireArg(rest[0], "type name: sysargs layout <type> --abi <abi>");
+        const abi = requireArg(v.abi, "--abi: sysargs layout <type> --abi <abi>");
+        cmdLayout(opt({ type, abi, json: v.json }, "registry", registry), io);
+        return 0;
+      }
+      case "syscall": {
+        expectArgs(1);
+        const name = requireArg(rest[0], "syscall name: sysargs syscall <name>");
+        cmdSyscall(opt(opt({ name, json: v.json }, "abi", v.abi), "registry", registry), io);
+        return 0;
+      }
+      default:
+        throw usageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      err(`sysargs: ${e.message}`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

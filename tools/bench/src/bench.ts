@@ -1,0 +1,82 @@
+/**
+ * pnpm bench: figures with ratios against named baselines. Medians of repeated runs; the
+ * machine is small (2 cores), so each figure says how many runs it took.
+ */
+import { spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LayoutEngine } from "@sysargs/layout";
+import { loadSchemas } from "@sysargs/loader";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const schemas = join(root, "schemas");
+const cli = join(root, "packages/cli/dist/bin.js");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeIt(runs: number, f: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function proc(cmd: string, args: string[], cwd = root): void {
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
+}
+
+function loadAndLayout(): { types: number; abis: number; layouts: number } {
+  const r = loadSchemas(schemas);
+  if (!r.registry) throw new Error("schemas have diagnostics; run pnpm sysargs validate");
+  const engine = new LayoutEngine(r.registry);
+  let layouts = 0;
+  for (const abi of r.registry.abis)
+    for (const t of r.registry.types) {
+      engine.layout(t.name, abi.name);
+      layouts++;
+    }
+  return { types: r.registry.types.length, abis: r.registry.abis.length, layouts };
+}
+
+const rows: string[][] = [["figure", "median", "baseline", "baseline value", "ratio"]];
+const add = (figure: string, ms: number, baseline: string, base: number) =>
+  rows.push([figure, `${ms.toFixed(1)} ms`, baseline, `${base.toFixed(1)} ms`, `${(ms / base).toFixed(2)}x`]);
+
+const shape = loadAndLayout(); // warm-up, and the registry's shape for the report
+const load = timeIt(10, loadAndLayout);
+add(
+  `load schemas + lay out ${shape.layouts} layouts (${shape.types} types x ${shape.abis} ABIs), in process, 10 runs`,
+  load,
+  "budget (issue #2)",
+  2000,
+);
+const tsc = timeIt(3, () =>
+  proc(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "schemas/tsconfig.json"]),
+);
+add(
+  "same, whole process (node + ts-morph start-up), 5 runs",
+  timeIt(5, () => proc(process.execPath, [cli, "validate"])),
+  "tsc type check of schemas/, 3 runs",
+  tsc,
+);
+const nodeStart = timeIt(10, () => proc(process.execPath, ["-e", "0"]));
+const query = timeIt(10, () =>
+  proc(process.execPath, [cli, "layout", "clone_args", "--abi", "x86_64", "--json"]),
+);
+add(
+  "query: sysargs layout clone_args --json, whole process, 10 runs",
+  query,
+  "node -e 0 (start-up floor)",
+  nodeStart,
+);
+add("query: same", query, "budget (DESIGN.md)", 150);
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
