@@ -3,6 +3,7 @@ import { type Param, RegistryIndex, SCALARS, type SyscallDecl, type TypeRef } fr
 import { usageError } from "./errors.js";
 import { formatLayout } from "./format-layout.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
+import { numbersByAbi } from "./tables-commands.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -106,6 +107,7 @@ export function cmdSyscall(
   }
   const lines = [`${sc.name}${sc.since ? `  (since Linux ${sc.since})` : ""}`];
   if (sc.doc) lines.push(`  ${sc.doc.split("\n")[0]}`);
+  lines.push("", "  numbers:", ...numbersByAbi(index, sc.name, abis));
   const groups = new Map<string, string[]>();
   for (const abi of abis) {
     const sig = signatureFor(sc, abi);
@@ -167,6 +169,12 @@ function syscallJson(
   return {
     name: sc.name,
     since: sc.since,
+    numbers: Object.fromEntries(
+      abis.map((abi) => {
+        const e = index.table(abi)?.entries.find((x) => x.name === sc.name);
+        return [abi, e ? { number: e.number, since: e.since } : null];
+      }),
+    ),
     doc: sc.doc,
     provenance: sc.provenance,
     abis: Object.fromEntries(

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { cmdAbis, cmdLayout, cmdSyscall, type Io, requireArg } from "./commands.js";
 import { CliError, usageError } from "./errors.js";
 import { loadRegistry } from "./query.js";
+import { cmdResolve, cmdSyscalls } from "./tables-commands.js";
 
 export const HELP = `sysargs: the registry of Linux system-call argument schemas
 
@@ -13,7 +14,10 @@ Commands:
   abis [--json]                  the ABIs with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
-  syscall <name> [--abi A] [--json]  signature, argument kinds and struct sizes per ABI
+  syscall <name> [--abi A] [--json]  numbers, signature, argument kinds and struct sizes per ABI
+  syscalls --abi A [--json]      the ABI's syscall table with kernel versions
+  resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver)
+  verify [--abi A] [--json]      prove layouts and constants with cross compilers and the kernel's BTF
   help                           this text
 
 Options:
@@ -88,6 +92,19 @@ export async function run(argv: string[], io: Io, err: (s: string) => void): Pro
         expectArgs(1);
         const name = requireArg(rest[0], "syscall name: sysargs syscall <name>");
         cmdSyscall(opt(opt({ name, json: v.json }, "abi", v.abi), "registry", registry), io);
+        return 0;
+      }
+      case "syscalls": {
+        expectArgs(0);
+        const abi = requireArg(v.abi, "--abi: sysargs syscalls --abi <abi>");
+        cmdSyscalls(opt({ abi, json: v.json }, "registry", registry), io);
+        return 0;
+      }
+      case "resolve": {
+        expectArgs(1);
+        const what = requireArg(rest[0], "syscall number or name: sysargs resolve <number|name> --abi <abi>");
+        const abi = requireArg(v.abi, "--abi: sysargs resolve <number|name> --abi <abi>");
+        cmdResolve(opt({ what, abi, json: v.json }, "registry", registry), io);
         return 0;
       }
       default:

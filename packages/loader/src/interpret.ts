@@ -22,7 +22,7 @@ export function scalarName(word: string): string | undefined {
   return Object.hasOwn(SCALARS, name) ? name : undefined;
 }
 
-const VERSION_RE = /^\d+\.\d+$/;
+const VERSION_RE = /^\d+\.\d+(\.\d+)?$/;
 
 /** A named reference that must be resolved once every file is read. */
 export interface PendingAbiSelector {
@@ -60,7 +60,7 @@ export function version(
 ): string | undefined {
   const s = str(v, what, r, at);
   if (s !== undefined && !VERSION_RE.test(s)) {
-    r.error(v!.loc, `${what}: "${s}" is not a kernel version of the form "major.minor"`);
+    r.error(v!.loc, `${what}: "${s}" is not a kernel version of the form "major.minor" or "major.minor.patch"`);
     return undefined;
   }
   return s;
@@ -68,7 +68,7 @@ export function version(
 
 export function checkVersionTag(text: string, loc: SourceLoc, r: Reporter): string | undefined {
   if (!VERSION_RE.test(text)) {
-    r.error(loc, `@since "${text}" is not a kernel version of the form "major.minor"`);
+    r.error(loc, `@since "${text}" is not a kernel version of the form "major.minor" or "major.minor.patch"`);
     return undefined;
   }
   return text;

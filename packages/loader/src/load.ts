@@ -31,6 +31,7 @@ import {
   selectorNames,
   str,
 } from "./interpret.js";
+import { readTables } from "./tables.js";
 import { describe, jsDocOf, LocFactory, Reporter, type TypeValue, toValue } from "./type-values.js";
 import { validate } from "./validate.js";
 
@@ -178,11 +179,18 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
       types: types.sort((a, b) => (a.name < b.name ? -1 : 1)),
       sets: sets.sort((a, b) => (a.name < b.name ? -1 : 1)),
       syscalls: [...syscalls.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+      tables: [],
     },
     pending,
     r,
   );
-  const diagnostics = sortDiagnostics([...r.diagnostics, ...validate(registry)]);
+  const tables = readTables(
+    absRoot,
+    registry.abis.map((a) => a.name),
+    (abs) => relative(base, abs).split(sep).join("/"),
+  );
+  registry.tables = tables.tables;
+  const diagnostics = sortDiagnostics([...r.diagnostics, ...tables.diagnostics, ...validate(registry)]);
   return diagnostics.length ? { diagnostics } : { registry, diagnostics };
 }
 

@@ -8,7 +8,7 @@ const str = { type: "string" };
 const int = { type: "integer" };
 const strArr = { type: "array", items: str };
 const provenance = { type: "array", items: { $ref: "#/$defs/provenance" } };
-const version = { type: "string", pattern: "^[0-9]+\\.[0-9]+$" };
+const version = { type: "string", pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" };
 const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({
   type: "object",
   additionalProperties: false,
@@ -21,7 +21,7 @@ export const IR_SCHEMA = {
   $id: "https://sysargs.dev/schema/ir-1.json",
   title: "sysargs registry (IR version 1)",
   type: "object",
-  required: ["irVersion", "kernel", "abis", "types", "sets", "syscalls"],
+  required: ["irVersion", "kernel", "abis", "types", "sets", "syscalls", "tables"],
   properties: {
     $comment: str,
     irVersion: { const: 1 },
@@ -30,6 +30,7 @@ export const IR_SCHEMA = {
     types: { type: "array", items: { $ref: "#/$defs/typeDecl" } },
     sets: { type: "array", items: { $ref: "#/$defs/valueSet" } },
     syscalls: { type: "array", items: { $ref: "#/$defs/syscall" } },
+    tables: { type: "array", items: { $ref: "#/$defs/table" } },
     layouts: {
       type: "object",
       additionalProperties: { type: "object", additionalProperties: { $ref: "#/$defs/layout" } },
@@ -220,6 +221,23 @@ export const IR_SCHEMA = {
       since: { oneOf: [{ type: "null" }, version] },
       doc: str,
       provenance,
+      loc,
+    }),
+    table: obj({
+      abi: str,
+      entries: {
+        type: "array",
+        items: obj({
+          number: int,
+          name: str,
+          column: str,
+          entry: str,
+          compat: str,
+          since: { oneOf: [{ type: "null" }, version] },
+        }),
+      },
+      notImplemented: { type: "array", items: obj({ number: int, name: str }) },
+      provenance: strArr,
       loc,
     }),
     fieldLayout: obj(

@@ -223,6 +223,30 @@ export interface SyscallDecl {
   loc: SourceLoc;
 }
 
+/** One implemented syscall of an ABI's table (schemas/tables/<abi>.tbl). */
+export interface TableEntry {
+  /** The number user space passes on this ABI (x32 bit and mips bases included). */
+  number: number;
+  name: string;
+  /** The kernel .tbl abi column the row came from (common, 64, x32, eabi, n64, ...). */
+  column: string;
+  /** Kernel entry point, and the compat entry point of a 32-bit ABI on a 64-bit kernel ("-": none). */
+  entry: string;
+  compat: string;
+  /** Kernel version that added it on this ABI, or null where no source established it. */
+  since: string | null;
+}
+
+export interface SyscallTable {
+  abi: string;
+  entries: TableEntry[];
+  /** Numbers the kernel reserves on this ABI without an implementation. */
+  notImplemented: { number: number; name: string }[];
+  /** The table's provenance header (source tree, files, columns, additions). */
+  provenance: string[];
+  loc: SourceLoc;
+}
+
 export interface Registry {
   irVersion: typeof IR_VERSION;
   /** The kernel release the registry describes. */
@@ -231,4 +255,6 @@ export interface Registry {
   types: TypeDecl[];
   sets: ValueSet[];
   syscalls: SyscallDecl[];
+  /** Syscall numbers per ABI, sorted by ABI name. */
+  tables: SyscallTable[];
 }

@@ -1,4 +1,4 @@
-import type { Abi, CompositeDecl, Registry, SyscallDecl, TypeDecl, ValueSet } from "./ir.js";
+import type { Abi, CompositeDecl, Registry, SyscallDecl, SyscallTable, TypeDecl, ValueSet } from "./ir.js";
 
 /** Indexed, read-only access to a registry by name (ABIs also by alias). */
 export class RegistryIndex {
@@ -7,6 +7,7 @@ export class RegistryIndex {
   private readonly types = new Map<string, TypeDecl>();
   private readonly sets = new Map<string, ValueSet>();
   private readonly syscalls = new Map<string, SyscallDecl>();
+  private readonly tables = new Map<string, SyscallTable>();
 
   constructor(registry: Registry) {
     this.registry = registry;
@@ -17,6 +18,13 @@ export class RegistryIndex {
     for (const t of registry.types) this.types.set(t.name, t);
     for (const s of registry.sets) this.sets.set(s.name, s);
     for (const s of registry.syscalls) this.syscalls.set(s.name, s);
+    for (const t of registry.tables ?? []) this.tables.set(t.abi, t);
+  }
+
+  /** The syscall table of an ABI (by name or alias). */
+  table(abi: string): SyscallTable | undefined {
+    const a = this.abi(abi);
+    return a ? this.tables.get(a.name) : undefined;
   }
 
   /** An ABI by name or libseccomp alias. */

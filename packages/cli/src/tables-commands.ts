@@ -1,0 +1,86 @@
+import type { TableEntry } from "@sysargs/model";
+import { type Io, table } from "./commands.js";
+import { CliError } from "./errors.js";
+import { loadRegistry, notFound, requireAbi } from "./query.js";
+
+/** `sysargs syscalls --abi A`: the ABI's whole table with kernel versions. */
+export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: string }, io: Io): void {
+  const { index } = loadRegistry(opts.registry);
+  const abi = requireAbi(index, opts.abi);
+  const t = index.table(abi);
+  if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
+  if (opts.json) {
+    io.out(
+      JSON.stringify(
+        { abi, count: t.entries.length, syscalls: t.entries, notImplemented: t.notImplemented },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  const rows = [["number", "name", "since", "declared"]];
+  for (const e of t.entries)
+    rows.push([String(e.number), e.name, e.since ?? "?", index.syscall(e.name) ? "yes" : "no signature"]);
+  io.out(
+    `${table(rows)}\n${t.entries.length} syscalls on ${abi} (${t.notImplemented.length} reserved numbers not implemented)`,
+  );
+}
+
+/** `sysargs resolve <number|name> --abi A`: both directions, like scmp_sys_resolver, with versions. */
+export function cmdResolve(
+  opts: { what: string; abi: string; json: boolean; registry?: string },
+  io: Io,
+): void {
+  const { index } = loadRegistry(opts.registry);
+  const abi = requireAbi(index, opts.abi);
+  const t = index.table(abi);
+  if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
+  let hit: TableEntry | undefined;
+  if (/^(0x[0-9a-f]+|\d+)$/i.test(opts.what)) {
+    const n = Number(opts.what);
+    hit = t.entries.find((e) => e.number === n);
+    if (!hit) {
+      const ni = t.notImplemented.find((e) => e.number === n);
+      throw new CliError(
+        ni
+          ? `${n} is reserved for ${ni.name} on ${abi} but not implemented`
+          : `no syscall has number ${n} on ${abi}`,
+        1,
+      );
+    }
+  } else {
+    hit = t.entries.find((e) => e.name === opts.what);
+    if (!hit) {
+      const elsewhere = index.registry.tables
+        .filter((x) => x.entries.some((e) => e.name === opts.what))
+        .map((x) => x.abi);
+      if (elsewhere.length)
+        throw new CliError(`${opts.what} does not exist on ${abi} (it does on ${elsewhere.join(", ")})`, 1);
+      throw notFound(
+        `syscall on ${abi}`,
+        opts.what,
+        t.entries.map((e) => e.name),
+      );
+    }
+  }
+  if (opts.json) io.out(JSON.stringify({ abi, ...hit }, null, 2));
+  else io.out(/^\d/.test(opts.what) || opts.what.startsWith("0x") ? hit.name : String(hit.number));
+}
+
+/** Number and version of a syscall on each ABI, grouped for display. */
+export function numbersByAbi(
+  index: ReturnType<typeof loadRegistry>["index"],
+  name: string,
+  abis: string[],
+): string[] {
+  const lines: string[] = [];
+  const absent: string[] = [];
+  for (const abi of abis) {
+    const e = index.table(abi)?.entries.find((x) => x.name === name);
+    if (e) lines.push(`    ${abi.padEnd(12)} ${String(e.number).padStart(10)}  since ${e.since ?? "?"}`);
+    else absent.push(abi);
+  }
+  if (absent.length) lines.push(`    not on: ${absent.join(", ")}`);
+  return lines;
+}

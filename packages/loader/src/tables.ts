@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Diagnostic, SyscallTable, TableEntry } from "@sysargs/model";
+
+const NI = "#ni\t";
+const VERSION = /^\d+\.\d+(\.\d+)?$/;
+
+/**
+ * Reads schemas/tables/<abi>.tbl (written by tools/import-tables): one tab-separated row per
+ * implemented syscall, `#ni` rows for reserved numbers, `#` lines of provenance.
+ */
+export function readTables(
+  root: string,
+  abis: string[],
+  display: (abs: string) => string,
+): { tables: SyscallTable[]; diagnostics: Diagnostic[] } {
+  const tables: SyscallTable[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const abi of [...abis].sort()) {
+    const abs = join(root, "tables", `${abi}.tbl`);
+    const file = display(abs);
+    if (!existsSync(abs)) {
+      diagnostics.push({
+        loc: { file, line: 1, col: 1 },
+        message: `ABI ${abi} has no syscall table (expected ${file})`,
+      });
+      continue;
+    }
+    tables.push(parseTable(readFileSync(abs, "utf8"), abi, file, diagnostics));
+  }
+  return { tables, diagnostics };
+}
+
+export function parseTable(text: string, abi: string, file: string, diagnostics: Diagnostic[]): SyscallTable {
+  const table: SyscallTable = {
+    abi,
+    entries: [],
+    notImplemented: [],
+    provenance: [],
+    loc: { file, line: 1, col: 1 },
+  };
+  const byNumber = new Map<number, number>();
+  const byName = new Map<string, number>();
+  for (const [i, raw] of text.split("\n").entries()) {
+    const line = i + 1;
+    if (raw === "") continue;
+    const err = (message: string, col = 1) => diagnostics.push({ loc: { file, line, col }, message });
+    if (raw.startsWith(NI)) {
+      const [n, , name] = raw.slice(NI.length).split("\t");
+      if (!n || !/^\d+$/.test(n) || !name)
+        err(`malformed #ni row: expected "#ni<TAB>number<TAB>abi<TAB>name..."`);
+      else table.notImplemented.push({ number: Number(n), name });
+      continue;
+    }
+    if (raw.startsWith("#")) {
+      table.provenance.push(raw.replace(/^# ?/, ""));
+      continue;
+    }
+    const cols = raw.split("\t");
+    if (cols.length !== 6) {
+      err(`expected 6 tab-separated columns (number, abi, name, entry, compat, since), found ${cols.length}`);
+      continue;
+    }
+    const [n, column, name, entry, compat, since] = cols as [string, string, string, string, string, string];
+    if (!/^\d+$/.test(n)) {
+      err(`syscall number "${n}" is not a decimal number`);
+      continue;
+    }
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+      err(`syscall name "${name}" is not a C identifier`, n.length + column.length + 3);
+      continue;
+    }
+    if (since !== "?" && !VERSION.test(since)) {
+      err(`since "${since}" is neither "?" nor a kernel version`);
+      continue;
+    }
+    const number = Number(n);
+    const dupN = byNumber.get(number);
+    if (dupN !== undefined) {
+      err(`number ${number} (${name}) is already used on line ${dupN}`);
+      continue;
+    }
+    const dupName = byName.get(name);
+    if (dupName !== undefined) {
+      err(`syscall ${name} is already listed on line ${dupName}`);
+      continue;
+    }
+    byNumber.set(number, line);
+    byName.set(name, line);
+    const e: TableEntry = { number, name, column, entry, compat, since: since === "?" ? null : since };
+    table.entries.push(e);
+  }
+  table.entries.sort((a, b) => a.number - b.number);
+  return table;
+}
