@@ -181,7 +181,9 @@ export class LayoutEngine {
     const out: FieldLayout[] = [];
     for (const f of fields) {
       const laid = this.ref(f.type, abi);
-      const memberAlign = packed ? 1 : laid.align;
+      // packed lowers every member to byte alignment except an alignment the member's own type
+      // carries as an attribute (__aligned_u64 is `__u64 __attribute__((aligned(8)))`).
+      const memberAlign = packed ? attributeAlign(f.type) : laid.align;
       if (f.type.kind === "bits") {
         const width = f.type.width;
         const unitBits = laid.align * 8;
@@ -224,6 +226,17 @@ function pointeeC(to: TypeRef, engine: LayoutEngine, abi: Abi): string {
   if (to.kind === "array") return pointeeC(to.of, engine, abi);
   if (to.kind === "pointer") return `${pointeeC(to.to, engine, abi)} *`;
   return "void";
+}
+
+/** Alignment a type carries as an attribute, which survives __attribute__((packed)). */
+function attributeAlign(t: TypeRef): number {
+  const storage =
+    t.kind === "scalar"
+      ? t.name
+      : t.kind === "pointer" && t.width === "u64"
+        ? (t.storage ?? "aligned_u64")
+        : undefined;
+  return storage !== undefined && SCALARS[storage]?.base === "aligned_u64" ? 8 : 1;
 }
 
 function roundUp(n: number, to: number): number {

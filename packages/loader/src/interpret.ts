@@ -60,7 +60,10 @@ export function version(
 ): string | undefined {
   const s = str(v, what, r, at);
   if (s !== undefined && !VERSION_RE.test(s)) {
-    r.error(v!.loc, `${what}: "${s}" is not a kernel version of the form "major.minor" or "major.minor.patch"`);
+    r.error(
+      v!.loc,
+      `${what}: "${s}" is not a kernel version of the form "major.minor" or "major.minor.patch"`,
+    );
     return undefined;
   }
   return s;

@@ -515,13 +515,16 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
   for (const [sig, sel] of pending.signatures) sig.abis = resolveSel(sel);
   for (const [set, raws] of pending.sets) {
     set.members = raws.map(({ member, overrides }) => {
-      const perAbi: Record<string, number> = {};
+      const given = new Map<string, number>();
       for (const o of overrides)
         for (const abi of resolveSel(o.selector)) {
-          if (abi in perAbi && perAbi[abi] !== o.value)
+          if (given.has(abi) && given.get(abi) !== o.value)
             r.error(o.loc, `${set.name}.${member.name}: ABI ${abi} is given two different values`);
-          if (o.value !== member.value) perAbi[abi] = o.value;
+          given.set(abi, o.value);
         }
+      // Only values that differ from the default are kept, so equal outputs stay byte-identical.
+      const perAbi: Record<string, number> = {};
+      for (const [abi, value] of given) if (value !== member.value) perAbi[abi] = value;
       return {
         ...member,
         perAbi: Object.fromEntries(Object.entries(perAbi).sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -192,11 +192,17 @@ export function validate(registry: Registry): Diagnostic[] {
     if (fields.length === 0) return;
     const seen = new Map<string, SourceLoc>();
     const siblings = () => flatNames(fields);
+    // Members of anonymous unions and structs share the enclosing namespace, as in C.
+    const claimName = (name: string, loc: SourceLoc) => {
+      const prev = seen.get(name);
+      if (prev) err(loc, `duplicate field "${name}" in ${owner} (first at line ${prev.line})`);
+      else seen.set(name, loc);
+    };
     fields.forEach((f, i) => {
       const where = `field "${f.name}" of ${owner}`;
-      const prev = seen.get(f.name);
-      if (prev) err(f.loc, `duplicate field "${f.name}" in ${owner} (first at line ${prev.line})`);
-      else seen.set(f.name, f.loc);
+      claimName(f.name, f.loc);
+      if (f.anonymous && f.type.kind === "anon")
+        for (const inner of f.type.fields) claimName(inner.name, inner.loc);
       checkRef(f.type, f.loc, where, true, siblings);
       checkAnn(f.ann, f.loc, where, siblings);
       if (
