@@ -1,0 +1,132 @@
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+
+/** Read access to the few files of a Linux source tree the importer needs. */
+export interface KernelSource {
+  /** Name of the tree's top directory, e.g. `linux-source-6.12`. */
+  readonly label: string;
+  /** Version from the top Makefile, e.g. `6.12.117`. */
+  readonly version: string;
+  /** Text of a file given relative to the tree root, or `undefined` when absent. */
+  read(relPath: string): string | undefined;
+  /** Target of a symlink given relative to the tree root, or `undefined` when it is not one. */
+  symlinkTarget(relPath: string): string | undefined;
+  /** Removes temporary files (tarball extraction). */
+  dispose(): void;
+}
+
+/**
+ * Members extracted from a tarball. `*` does not cross `/` (`--no-wildcards-match-slash`); the first
+ * component is the tree's top directory, whatever it is called.
+ */
+export const TARBALL_MEMBERS: readonly string[] = [
+  "*/Makefile",
+  "*/scripts/syscall.tbl",
+  "*/scripts/Makefile.asm-headers",
+  "*/arch/*/kernel/Makefile.syscalls",
+  "*/arch/*/tools/syscall*.tbl",
+  "*/arch/*/*/syscalls/syscall*.tbl",
+  "*/arch/*/include/uapi/asm/unistd.h",
+  "*/arch/arm64/include/asm/unistd.h",
+  "*/arch/arm/kernel/traps.c",
+];
+
+class DirectorySource implements KernelSource {
+  readonly version: string;
+
+  constructor(
+    private readonly root: string,
+    readonly label: string,
+    private readonly cleanup: string | undefined,
+  ) {
+    const makefile = this.read("Makefile");
+    if (makefile === undefined) throw new Error(`${label}: no top-level Makefile, not a Linux source tree`);
+    this.version = parseKernelVersion(makefile);
+  }
+
+  read(relPath: string): string | undefined {
+    const path = join(this.root, relPath);
+    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    return readFileSync(path, "utf8");
+  }
+
+  symlinkTarget(relPath: string): string | undefined {
+    const path = join(this.root, relPath);
+    try {
+      return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.cleanup !== undefined) rmSync(this.cleanup, { recursive: true, force: true });
+  }
+}
+
+/** Opens a kernel tree given as a directory or as a tarball (anything GNU tar can decompress). */
+export function openKernelSource(path: string): KernelSource {
+  const abs = resolve(path);
+  if (!existsSync(abs)) throw new Error(`${path}: no such file or directory`);
+  if (statSync(abs).isDirectory()) return new DirectorySource(abs, basename(abs), undefined);
+
+  const dir = mkdtempSync(join(tmpdir(), "sysargs-import-tables-"));
+  try {
+    const result = spawnSync(
+      "tar",
+      ["-xf", abs, "-C", dir, "--wildcards", "--no-wildcards-match-slash", ...TARBALL_MEMBERS],
+      { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+    );
+    if (result.error) throw result.error;
+    // Exit status 2 with only "Not found in archive" complaints just means an optional member is absent.
+    const complaints = (result.stderr ?? "")
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !/Not found in archive|Exiting with failure status/.test(l));
+    if (result.status !== 0 && (result.status !== 2 || complaints.length > 0)) {
+      throw new Error(`tar failed on ${path} (status ${result.status}): ${result.stderr}`);
+    }
+    const tops = readdirSync(dir);
+    if (tops.length !== 1 || tops[0] === undefined) {
+      throw new Error(`${path}: expected exactly one top-level directory, found ${JSON.stringify(tops)}`);
+    }
+    return new DirectorySource(join(dir, tops[0]), tops[0], dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** `VERSION.PATCHLEVEL.SUBLEVEL` plus `EXTRAVERSION` from the top-level Makefile. */
+export function parseKernelVersion(makefile: string): string {
+  const get = (key: string): string | undefined =>
+    new RegExp(`^${key}\\s*=[ \\t]*(.*)$`, "m").exec(makefile)?.[1]?.trim();
+  const version = get("VERSION");
+  const patchlevel = get("PATCHLEVEL");
+  if (!version || !patchlevel) throw new Error("top-level Makefile has no VERSION/PATCHLEVEL");
+  const sublevel = get("SUBLEVEL");
+  const extra = get("EXTRAVERSION") ?? "";
+  return `${version}.${patchlevel}${sublevel ? `.${sublevel}` : ""}${extra}`;
+}
+
+/** Numeric comparison of dotted versions ("6.12.117" vs "6.13"); missing components count as 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10));
+  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = Number.isNaN(pa[i] ?? 0) ? 0 : (pa[i] ?? 0);
+    const y = Number.isNaN(pb[i] ?? 0) ? 0 : (pb[i] ?? 0);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
