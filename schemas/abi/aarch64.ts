@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with aarch64-linux-gnu-gcc
  */
 export type aarch64 = Abi<{
-    family: "arm64";
-    endian: "little";
-    bits: 64;
-    auditArch: 0xc00000b7;
-    auditArchName: "AUDIT_ARCH_AARCH64";
-    aliases: ["arm64"];
-    pageSize: 4096;
-    charSigned: false;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "aarch64-linux-gnu"; package: "gcc-aarch64-linux-gnu" };
+  family: "arm64";
+  endian: "little";
+  bits: 64;
+  auditArch: 0xc00000b7;
+  auditArchName: "AUDIT_ARCH_AARCH64";
+  aliases: ["arm64"];
+  pageSize: 4096;
+  charSigned: false;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "aarch64-linux-gnu"; package: "gcc-aarch64-linux-gnu" };
 }>;

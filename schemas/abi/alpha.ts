@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with alpha-linux-gnu-gcc
  */
 export type alpha = Abi<{
-    family: "alpha";
-    endian: "little";
-    bits: 64;
-    auditArch: 0xc0009026;
-    auditArchName: "AUDIT_ARCH_ALPHA";
-    aliases: [];
-    pageSize: 8192;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "alpha-linux-gnu"; package: "gcc-alpha-linux-gnu" };
+  family: "alpha";
+  endian: "little";
+  bits: 64;
+  auditArch: 0xc0009026;
+  auditArchName: "AUDIT_ARCH_ALPHA";
+  aliases: [];
+  pageSize: 8192;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "alpha-linux-gnu"; package: "gcc-alpha-linux-gnu" };
 }>;

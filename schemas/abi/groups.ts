@@ -50,6 +50,63 @@ export type mips_n64 = mips64 | mips64el;
 /** MIPS n32 (both endians). */
 export type mips_n32 = mips64n32 | mipsel64n32;
 /** Every ABI whose pointers and `long` are 64-bit. */
-export type lp64 = x86_64 | aarch64 | riscv64 | loongarch64 | ppc64 | ppc64le | s390x | mips64 | mips64el | parisc64 | sparc64 | alpha;
+export type lp64 =
+  | x86_64
+  | aarch64
+  | riscv64
+  | loongarch64
+  | ppc64
+  | ppc64le
+  | s390x
+  | mips64
+  | mips64el
+  | parisc64
+  | sparc64
+  | alpha;
 /** Every ABI whose pointers and `long` are 32-bit. */
-export type ilp32 = i386 | x32 | arm | ppc | s390 | mips | mipsel | mips64n32 | mipsel64n32 | parisc | sparc | m68k | sh;
+export type ilp32 =
+  | i386
+  | x32
+  | arm
+  | ppc
+  | s390
+  | mips
+  | mipsel
+  | mips64n32
+  | mipsel64n32
+  | parisc
+  | sparc
+  | m68k
+  | sh;
+/**
+ * ABIs whose kernel provides fstat64 and fstatat64 with a `struct stat64` (__ARCH_WANT_STAT64, or the
+ * compat entries of a 64-bit kernel). Exactly the ABIs outside has_newfstatat.
+ */
+export type has_fstat64 =
+  | i386
+  | arm
+  | ppc
+  | s390
+  | mips
+  | mipsel
+  | parisc
+  | parisc64
+  | sparc
+  | sparc64
+  | alpha
+  | m68k
+  | sh;
+/** ABIs whose kernel provides newfstatat, which fills the 64-bit-clean native `struct stat`. */
+export type has_newfstatat =
+  | x86_64
+  | x32
+  | aarch64
+  | riscv64
+  | loongarch64
+  | ppc64
+  | ppc64le
+  | s390x
+  | mips64
+  | mips64el
+  | mips64n32
+  | mipsel64n32;

@@ -1,6 +1,7 @@
 export type { aarch64 } from "./aarch64.js";
 export type { alpha } from "./alpha.js";
 export type { arm } from "./arm.js";
+export type * from "./groups.js";
 export type { i386 } from "./i386.js";
 export type { loongarch64 } from "./loongarch64.js";
 export type { m68k } from "./m68k.js";
@@ -23,4 +24,3 @@ export type { sparc } from "./sparc.js";
 export type { sparc64 } from "./sparc64.js";
 export type { x32 } from "./x32.js";
 export type { x86_64 } from "./x86_64.js";
-export type * from "./groups.js";

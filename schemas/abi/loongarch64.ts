@@ -6,20 +6,20 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source LP64 psABI - no Debian cross toolchain; unproven by a compiler
  */
 export type loongarch64 = Abi<{
-    family: "loongarch";
-    endian: "little";
-    bits: 64;
-    auditArch: 0xc0000102;
-    auditArchName: "AUDIT_ARCH_LOONGARCH64";
-    aliases: ["loong64"];
-    pageSize: 16384;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
+  family: "loongarch";
+  endian: "little";
+  bits: 64;
+  auditArch: 0xc0000102;
+  auditArchName: "AUDIT_ARCH_LOONGARCH64";
+  aliases: ["loong64"];
+  pageSize: 16384;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
 }>;

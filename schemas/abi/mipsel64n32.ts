@@ -6,22 +6,26 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with mips64el-linux-gnuabi64-gcc -mabi=n32
  */
 export type mipsel64n32 = Abi<{
-    family: "mips";
-    endian: "little";
-    bits: 32;
-    auditArch: 0xe0000008;
-    auditArchName: "AUDIT_ARCH_MIPSEL64N32";
-    aliases: [];
-    pageSize: 4096;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<4, 4>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<4, 4>;
-    kernel_long_t: ScalarLayout<4, 4>;
-    size_t: ScalarLayout<4, 4>;
-    bitfieldTypeMatters: true;
-    syscallBase: 6000;
-    toolchain: { triplet: "mips64el-linux-gnuabi64"; package: "gcc-mips64el-linux-gnuabi64"; flags: ["-mabi=n32"] };
+  family: "mips";
+  endian: "little";
+  bits: 32;
+  auditArch: 0xe0000008;
+  auditArchName: "AUDIT_ARCH_MIPSEL64N32";
+  aliases: [];
+  pageSize: 4096;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<4, 4>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<4, 4>;
+  kernel_long_t: ScalarLayout<4, 4>;
+  size_t: ScalarLayout<4, 4>;
+  bitfieldTypeMatters: true;
+  syscallBase: 6000;
+  toolchain: {
+    triplet: "mips64el-linux-gnuabi64";
+    package: "gcc-mips64el-linux-gnuabi64";
+    flags: ["-mabi=n32"];
+  };
 }>;

@@ -6,20 +6,20 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source LP64 psABI - no Debian cross toolchain; unproven by a compiler
  */
 export type parisc64 = Abi<{
-    family: "parisc";
-    endian: "big";
-    bits: 64;
-    auditArch: 0x8000000f;
-    auditArchName: "AUDIT_ARCH_PARISC64";
-    aliases: ["hppa64"];
-    pageSize: 4096;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
+  family: "parisc";
+  endian: "big";
+  bits: 64;
+  auditArch: 0x8000000f;
+  auditArchName: "AUDIT_ARCH_PARISC64";
+  aliases: ["hppa64"];
+  pageSize: 4096;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
 }>;

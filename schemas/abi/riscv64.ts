@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with riscv64-linux-gnu-gcc
  */
 export type riscv64 = Abi<{
-    family: "riscv";
-    endian: "little";
-    bits: 64;
-    auditArch: 0xc00000f3;
-    auditArchName: "AUDIT_ARCH_RISCV64";
-    aliases: [];
-    pageSize: 4096;
-    charSigned: false;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "riscv64-linux-gnu"; package: "gcc-riscv64-linux-gnu" };
+  family: "riscv";
+  endian: "little";
+  bits: 64;
+  auditArch: 0xc00000f3;
+  auditArchName: "AUDIT_ARCH_RISCV64";
+  aliases: [];
+  pageSize: 4096;
+  charSigned: false;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "riscv64-linux-gnu"; package: "gcc-riscv64-linux-gnu" };
 }>;

@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with s390x-linux-gnu-gcc -m31
  */
 export type s390 = Abi<{
-    family: "s390";
-    endian: "big";
-    bits: 32;
-    auditArch: 0x16;
-    auditArchName: "AUDIT_ARCH_S390";
-    aliases: [];
-    pageSize: 4096;
-    charSigned: false;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<4, 4>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<4, 4>;
-    kernel_long_t: ScalarLayout<4, 4>;
-    size_t: ScalarLayout<4, 4>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "s390x-linux-gnu"; package: "gcc-s390x-linux-gnu"; flags: ["-m31"] };
+  family: "s390";
+  endian: "big";
+  bits: 32;
+  auditArch: 0x16;
+  auditArchName: "AUDIT_ARCH_S390";
+  aliases: [];
+  pageSize: 4096;
+  charSigned: false;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<4, 4>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<4, 4>;
+  kernel_long_t: ScalarLayout<4, 4>;
+  size_t: ScalarLayout<4, 4>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "s390x-linux-gnu"; package: "gcc-s390x-linux-gnu"; flags: ["-m31"] };
 }>;

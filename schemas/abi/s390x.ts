@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with s390x-linux-gnu-gcc
  */
 export type s390x = Abi<{
-    family: "s390";
-    endian: "big";
-    bits: 64;
-    auditArch: 0x80000016;
-    auditArchName: "AUDIT_ARCH_S390X";
-    aliases: [];
-    pageSize: 4096;
-    charSigned: false;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "s390x-linux-gnu"; package: "gcc-s390x-linux-gnu" };
+  family: "s390";
+  endian: "big";
+  bits: 64;
+  auditArch: 0x80000016;
+  auditArchName: "AUDIT_ARCH_S390X";
+  aliases: [];
+  pageSize: 4096;
+  charSigned: false;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "s390x-linux-gnu"; package: "gcc-s390x-linux-gnu" };
 }>;

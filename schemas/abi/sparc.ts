@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with sparc64-linux-gnu-gcc -m32
  */
 export type sparc = Abi<{
-    family: "sparc";
-    endian: "big";
-    bits: 32;
-    auditArch: 0x2;
-    auditArchName: "AUDIT_ARCH_SPARC";
-    aliases: ["sparc32"];
-    pageSize: 4096;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<4, 4>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<4, 4>;
-    kernel_long_t: ScalarLayout<4, 4>;
-    size_t: ScalarLayout<4, 4>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "sparc64-linux-gnu"; package: "gcc-sparc64-linux-gnu"; flags: ["-m32"] };
+  family: "sparc";
+  endian: "big";
+  bits: 32;
+  auditArch: 0x2;
+  auditArchName: "AUDIT_ARCH_SPARC";
+  aliases: ["sparc32"];
+  pageSize: 4096;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<4, 4>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<4, 4>;
+  kernel_long_t: ScalarLayout<4, 4>;
+  size_t: ScalarLayout<4, 4>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "sparc64-linux-gnu"; package: "gcc-sparc64-linux-gnu"; flags: ["-m32"] };
 }>;

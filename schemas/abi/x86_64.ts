@@ -6,21 +6,21 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with x86_64-linux-gnu-gcc
  */
 export type x86_64 = Abi<{
-    family: "x86";
-    endian: "little";
-    bits: 64;
-    auditArch: 0xc000003e;
-    auditArchName: "AUDIT_ARCH_X86_64";
-    aliases: [];
-    pageSize: 4096;
-    charSigned: true;
-    short: ScalarLayout<2, 2>;
-    int: ScalarLayout<4, 4>;
-    long: ScalarLayout<8, 8>;
-    longlong: ScalarLayout<8, 8>;
-    pointer: ScalarLayout<8, 8>;
-    kernel_long_t: ScalarLayout<8, 8>;
-    size_t: ScalarLayout<8, 8>;
-    bitfieldTypeMatters: true;
-    toolchain: { triplet: "x86_64-linux-gnu"; package: "gcc-x86-64-linux-gnu" };
+  family: "x86";
+  endian: "little";
+  bits: 64;
+  auditArch: 0xc000003e;
+  auditArchName: "AUDIT_ARCH_X86_64";
+  aliases: [];
+  pageSize: 4096;
+  charSigned: true;
+  short: ScalarLayout<2, 2>;
+  int: ScalarLayout<4, 4>;
+  long: ScalarLayout<8, 8>;
+  longlong: ScalarLayout<8, 8>;
+  pointer: ScalarLayout<8, 8>;
+  kernel_long_t: ScalarLayout<8, 8>;
+  size_t: ScalarLayout<8, 8>;
+  bitfieldTypeMatters: true;
+  toolchain: { triplet: "x86_64-linux-gnu"; package: "gcc-x86-64-linux-gnu" };
 }>;

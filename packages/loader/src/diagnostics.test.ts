@@ -256,16 +256,39 @@ describe("arrays, bitfields and fields", () => {
     );
   });
 
-  it("a member of an anonymous union that repeats an outer field name is reported", () => {
-    // C rejects this (gcc: "duplicate member 'a'"); the loader accepts it and the layout has two "a".
-    const result = load({
-      "test.ts": src(
+  it("a member of an anonymous union that repeats an outer field name (C: duplicate member)", () => {
+    expectDiagnostics(
+      src(
         'import type { u32, AnonUnion } from "@sysargs/dsl";',
         "export interface s { a: u32; u: AnonUnion<{ a: u32; b: u32 }>; }",
       ),
+      ['linux/test.ts:2:45: duplicate field "a" in struct s (first at line 2)'],
+    );
+  });
+
+  it("two anonymous unions sharing a member name", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32, AnonUnion } from "@sysargs/dsl";',
+        "export interface s { u: AnonUnion<{ b: u32; c: u32 }>; v: AnonUnion<{ b: u32; d: u32 }>; }",
+      ),
+      ['linux/test.ts:2:71: duplicate field "b" in struct s (first at line 2)'],
+    );
+  });
+
+  it.fails("KNOWN BUG: a member of an anonymous struct nested in an anonymous union that repeats an outer name", () => {
+    // gcc: struct s { unsigned a; union { unsigned b; struct { unsigned a; unsigned c; }; }; };
+    //   -> error: duplicate member 'a'. validate.ts claims the names of one level of anonymous members only.
+    const result = load({
+      "test.ts": src(
+        'import type { u32, AnonUnion, AnonStruct } from "@sysargs/dsl";',
+        "export interface s { a: u32; u: AnonUnion<{ b: u32; t: AnonStruct<{ a: u32; c: u32 }> }>; }",
+      ),
     });
     expect(result.registry).toBeUndefined();
-    expect(result.diagnostics.map(formatDiagnostic).some((d) => d.includes('"a"'))).toBe(true);
+    expect(result.diagnostics.map(formatDiagnostic).some((d) => d.includes('duplicate field "a"'))).toBe(
+      true,
+    );
   });
 
   it("bitfield wider than its type, and of width 0", () => {
@@ -644,20 +667,32 @@ describe("flag sets and enums", () => {
   });
 
   it("conflicting per-ABI values are reported even when the first equals the default", () => {
-    // load.ts resolveSelectors only remembers overrides that differ from the default, so
-    // On<arch_x86, 0x1> (= default) followed by On<i386, 0x2> silently makes i386 0x2.
-    const result = load({
-      "test.ts": src(
+    // On<arch_x86, 0x1> (= the default) followed by On<i386, 0x2> once silently made i386 0x2.
+    expectDiagnostics(
+      src(
         'import type { FlagSet, PerAbi, On } from "@sysargs/dsl";',
         "export type F = FlagSet<{",
         "  F_A: PerAbi<0x1, [On<arch_x86, 0x1>, On<i386, 0x2>]>;",
         "}>;",
       ),
+      ["linux/test.ts:3:40: F.F_A: ABI i386 is given two different values"],
+    );
+  });
+
+  it("the same per-ABI value given twice is fine, and only values that differ from the default are kept", () => {
+    const result = load({
+      "test.ts": src(
+        'import type { FlagSet, PerAbi, On } from "@sysargs/dsl";',
+        "export type F = FlagSet<{ F_A: PerAbi<0x1, [On<arch_x86, 0x4>, On<i386, 0x4>, On<m68k, 0x1>]> }>;",
+      ),
     });
-    expect(result.registry).toBeUndefined();
-    expect(
-      result.diagnostics.map(formatDiagnostic).some((d) => d.includes("F_A") && d.includes("i386")),
-    ).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.registry?.sets[0]?.members[0]).toMatchObject({
+      name: "F_A",
+      value: 1,
+      perAbi: { i386: 4, x86_64: 4 },
+    });
+    expect(Object.keys(result.registry?.sets[0]?.members[0]?.perAbi ?? {})).toEqual(["i386", "x86_64"]);
   });
 });
 
@@ -863,7 +898,7 @@ describe("file-level mistakes", () => {
     copyFileSync(join(SCHEMAS, "tables", "x86_64.tbl"), join(root, "tables", "bad.tbl"));
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'abi/bad.ts:10:13: ABI bad: endian must be "little" or "big"',
+      'abi/bad.ts:10:11: ABI bad: endian must be "little" or "big"',
     ]);
     expect(result.registry).toBeUndefined();
     writeFileSync(join(root, "abi", "bad.ts"), x86.replace('endian: "middle";', 'endian: "little";'));

@@ -5,19 +5,18 @@ import type {
   FlagMinSize,
   Flags,
   In,
-  InOut,
   int,
   LenOf,
   long,
   Out,
-  pid_t,
   Ptr,
   Ptr64,
+  pid_t,
   Signal,
   Since,
   SizeOf,
-  size_t,
   Struct,
+  size_t,
   Version,
   void_t,
 } from "@sysargs/dsl";
@@ -70,4 +69,4 @@ export interface clone_args
  * @since 5.3
  * @source include/linux/syscalls.h (6.18)
  */
-export declare function clone3(cl_args: Ptr<InOut<clone_args>>, size: size_t & SizeOf<"cl_args">): long;
+export declare function clone3(cl_args: Ptr<In<clone_args>>, size: size_t & SizeOf<"cl_args">): long;

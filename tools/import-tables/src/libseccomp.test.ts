@@ -68,10 +68,14 @@ const PRESENCE_DIFFERENCES: Record<string, string[]> = {
 
 function resolveAll(abi: string, names: string[]): Map<string, number> {
   // One resolver process per name is ~1 ms; a shell loop keeps it to one spawn per ABI.
-  const out = execFileSync("sh", ["-c", 'for n in "$@"; do scmp_sys_resolver -a "$0" "$n"; done', abi, ...names], {
-    encoding: "utf8",
-    maxBuffer: 16 << 20,
-  });
+  const out = execFileSync(
+    "sh",
+    ["-c", 'for n in "$@"; do scmp_sys_resolver -a "$0" "$n"; done', abi, ...names],
+    {
+      encoding: "utf8",
+      maxBuffer: 16 << 20,
+    },
+  );
   const values = out.trim().split("\n").map(Number);
   return new Map(names.map((n, i) => [n, values[i]!]));
 }
@@ -99,7 +103,8 @@ describe.skipIf(!haveResolver && !required)(
           // Negative pseudo-numbers: libseccomp routes these through socketcall/ipc on this ABI.
           else if (n < -100 && n > -300) continue;
           else if (n === -1 || n <= -10000) unexplained.push(e.name);
-          else mismatches.push(`${abi}: ${e.name}: expected ${e.number} (schemas/tables), libseccomp says ${n}`);
+          else
+            mismatches.push(`${abi}: ${e.name}: expected ${e.number} (schemas/tables), libseccomp says ${n}`);
         }
         expect(mismatches).toEqual([]);
         expect(unexplained, `${abi}: unknown to libseccomp without an explanation`).toEqual([]);

@@ -1,0 +1,689 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateRegistryJson } from "@sysargs/gen-registry";
+import { loadSchemas } from "@sysargs/loader";
+import { formatDiagnostic, IR_SCHEMA } from "@sysargs/model";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HELP, run } from "./index.js";
+
+/**
+ * The CLI through `run()`, with stdout and stderr captured. The schemas are a temp tree with the
+ * 25 real ABI models and syscall tables and a fixed copy of clone3 (so that edits to the real
+ * schemas do not move these expectations), plus two small structs with holes and bitfields; the
+ * query commands read a registry.json generated from it in the test.
+ */
+const REPO = fileURLToPath(new URL("../../../", import.meta.url));
+const SCHEMAS = join(REPO, "schemas");
+
+const CLONE3 = `import type { aligned_u64, CountedArray, Fd, FlagMinSize, Flags, In, int, LenOf, long, Out, pid_t, Ptr, Ptr64, Signal, Since, SizeOf, size_t, Struct, Version, void_t } from "@sysargs/dsl";
+import type { CloneFlags } from "./clone-flags.js";
+
+/**
+ * Arguments of clone3(2).
+ * @source include/uapi/linux/sched.h (6.18)
+ */
+export interface clone_args
+  extends Struct<{
+    extensible: {
+      versions: [
+        Version<64, "5.3", "CLONE_ARGS_SIZE_VER0">,
+        Version<80, "5.5", "CLONE_ARGS_SIZE_VER1">,
+        Version<88, "5.7", "CLONE_ARGS_SIZE_VER2">,
+      ];
+      sizeIn: "argument";
+      copy: "in";
+      belowMin: "EINVAL";
+      abovePage: "E2BIG";
+      tailMustBeZero: true;
+      flagMinSize: [FlagMinSize<CloneFlags, "flags", "CLONE_INTO_CGROUP", 88>];
+    };
+  }> {
+  flags: aligned_u64 & Flags<CloneFlags>;
+  pidfd: Ptr64<Out<int>>;
+  child_tid: Ptr64<Out<pid_t>>;
+  parent_tid: Ptr64<Out<pid_t>>;
+  exit_signal: aligned_u64 & Signal;
+  stack: Ptr64<void_t>;
+  stack_size: aligned_u64 & LenOf<"stack">;
+  tls: aligned_u64;
+  set_tid: Ptr64<In<CountedArray<pid_t, "set_tid_size">>> & Since<"5.5">;
+  set_tid_size: aligned_u64 & Since<"5.5">;
+  cgroup: aligned_u64 & Fd & Since<"5.7">;
+}
+
+/**
+ * Create a child process or thread.
+ * @since 5.3
+ * @source include/linux/syscalls.h (6.18)
+ */
+export declare function clone3(cl_args: Ptr<In<clone_args>>, size: size_t & SizeOf<"cl_args">): long;
+`;
+
+// struct holey { __u8 a; __u32 b; __u16 c; } and struct bitty { __u32 a; __u64 x:40; __u8 after; }:
+// gcc (x86_64) says 12/4 with b@4 c@8, and 16/8 with x at bit 64 and after@13.
+const EXTRA = `import type { u8, u16, u32, u64, Bits } from "@sysargs/dsl";
+export interface holey {
+  a: u8;
+  b: u32;
+  c: u16;
+}
+export interface bitty {
+  a: u32;
+  x: Bits<u64, 40>;
+  after: u8;
+}
+`;
+
+const temps: string[] = [];
+const tempDir = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), `sysargs-cli-${prefix}-`));
+  temps.push(d);
+  return d;
+};
+
+/** A schemas tree: every real ABI model and table, plus `linux` (path under linux/ -> text). */
+function schemasTree(linux: Record<string, string>): string {
+  const root = tempDir("schemas");
+  mkdirSync(join(root, "abi"));
+  mkdirSync(join(root, "tables"));
+  for (const f of readdirSync(join(SCHEMAS, "abi")))
+    copyFileSync(join(SCHEMAS, "abi", f), join(root, "abi", f));
+  for (const f of readdirSync(join(SCHEMAS, "tables")).filter((x) => x.endsWith(".tbl")))
+    copyFileSync(join(SCHEMAS, "tables", f), join(root, "tables", f));
+  for (const [rel, text] of Object.entries(linux)) {
+    const p = join(root, "linux", rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  return root;
+}
+
+const GOOD = () => ({
+  "sched/clone3.ts": CLONE3,
+  "sched/clone-flags.ts": readFileSync(join(SCHEMAS, "linux", "sched", "clone-flags.ts"), "utf8"),
+  "test/extra.ts": EXTRA,
+});
+
+let good: string;
+let registryFile: string;
+beforeAll(() => {
+  good = schemasTree(GOOD());
+  const loaded = loadSchemas(good);
+  expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
+  const files = generateRegistryJson(loaded.registry!);
+  registryFile = join(tempDir("registry"), "registry.json");
+  writeFileSync(registryFile, files.find((f) => f.path === "registry.json")!.content);
+});
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+/** Runs the CLI and captures everything it prints. */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s) }, (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+/** The same, against the registry generated in beforeAll. */
+const query = (...argv: string[]) => cli(...argv, "--registry", registryFile);
+
+describe("usage", () => {
+  it("help prints the help text and exits 0", async () => {
+    for (const argv of [["help"], ["--help"], ["-h"], ["layout", "--help"]]) {
+      const r = await cli(...argv);
+      expect(r).toEqual({ code: 0, out: HELP, err: "" });
+    }
+    expect(HELP).toContain("Usage: sysargs <command> [options]");
+  });
+
+  it("no command prints the help text and exits 2", async () => {
+    expect(await cli()).toEqual({ code: 2, out: HELP, err: "" });
+  });
+
+  it("unknown command exits 2", async () => {
+    expect(await cli("frobnicate")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: unknown command "frobnicate" (see "sysargs help")',
+    });
+  });
+
+  it("unknown option exits 2", async () => {
+    const r = await cli("abis", "--frob");
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/^sysargs: Unknown option '--frob'\..* \(see "sysargs help"\)$/s);
+  });
+
+  it("an option without its value exits 2", async () => {
+    const r = await cli("layout", "clone_args", "--abi");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^sysargs: Option '--abi <value>' argument missing \(see "sysargs help"\)$/);
+  });
+
+  it("layout without --abi exits 2", async () => {
+    expect(await query("layout", "clone_args")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: missing --abi: sysargs layout <type> --abi <abi> (see "sysargs help")',
+    });
+  });
+
+  it("layout without a type exits 2", async () => {
+    expect(await query("layout", "--abi", "x86_64")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: missing type name: sysargs layout <type> --abi <abi> (see "sysargs help")',
+    });
+  });
+
+  it("an unexpected extra argument exits 2", async () => {
+    expect(await query("layout", "clone_args", "open_how", "--abi", "x86_64")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: unexpected argument "open_how" for layout (see "sysargs help")',
+    });
+  });
+
+  it("export without --json exits 2", async () => {
+    expect(await query("export")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: export writes JSON only: use export --json (see "sysargs help")',
+    });
+  });
+
+  it("a missing or unreadable registry file exits 1", async () => {
+    const dir = tempDir("noreg");
+    const missing = join(dir, "nope.json");
+    expect(await cli("abis", "--registry", missing)).toEqual({
+      code: 1,
+      out: "",
+      err: `sysargs: no registry at ${missing}; run "sysargs gen" first (or pass --registry FILE)`,
+    });
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    const r = await cli("abis", "--registry", broken);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^sysargs: .*broken\.json: not valid JSON \(.*\); run "sysargs gen" again$/);
+    const old = join(dir, "old.json");
+    writeFileSync(old, JSON.stringify({ irVersion: 0 }));
+    expect((await cli("abis", "--registry", old)).err).toBe(
+      `sysargs: ${old}: not a sysargs registry of IR version 1 with layouts; run "sysargs gen" again`,
+    );
+  });
+});
+
+describe("names", () => {
+  it("unknown ABI exits 1 and names the closest ABI", async () => {
+    const r = await query("layout", "clone_args", "--abi", "x86_65");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(
+      /^sysargs: unknown ABI "x86_65"; did you mean "x86_64"\? \(known: aarch64, alpha, .*, x86_64\)$/,
+    );
+  });
+
+  it("unknown ABI suggestions include libseccomp aliases", async () => {
+    const r = await query("syscall", "clone3", "--abi", "arm65");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^sysargs: unknown ABI "arm65"; did you mean "arm64"\?/);
+  });
+
+  it("unknown type exits 1 with a suggestion", async () => {
+    expect(await query("layout", "clone_arg", "--abi", "x86_64")).toEqual({
+      code: 1,
+      out: "",
+      err: 'sysargs: unknown type "clone_arg"; did you mean "clone_args"?',
+    });
+  });
+
+  it("unknown syscall exits 1 with a suggestion", async () => {
+    expect(await query("syscall", "clone4")).toEqual({
+      code: 1,
+      out: "",
+      err: 'sysargs: unknown syscall "clone4"; did you mean "clone3"?',
+    });
+  });
+
+  it("libseccomp aliases name ABIs: --abi x86 is i386", async () => {
+    const viaAlias = await query("layout", "clone_args", "--abi", "x86", "--json");
+    const direct = await query("layout", "clone_args", "--abi", "i386", "--json");
+    expect(viaAlias.code).toBe(0);
+    expect(viaAlias.out).toBe(direct.out);
+    expect(JSON.parse(viaAlias.out).abi).toBe("i386");
+    const sc = await query("syscall", "clone3", "--abi", "x86", "--json");
+    expect(Object.keys(JSON.parse(sc.out).abis)).toEqual(["i386"]);
+  });
+});
+
+describe("layout", () => {
+  const a64 = "__aligned_u64";
+
+  it("layout clone_args --abi x86_64 --json has the documented shape", async () => {
+    const r = await query("layout", "clone_args", "--abi", "x86_64", "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+    const names = [
+      "flags",
+      "pidfd",
+      "child_tid",
+      "parent_tid",
+      "exit_signal",
+      "stack",
+      "stack_size",
+      "tls",
+      "set_tid",
+      "set_tid_size",
+      "cgroup",
+    ];
+    expect(JSON.parse(r.out)).toEqual({
+      abi: "x86_64",
+      name: "clone_args",
+      kind: "struct",
+      size: 88,
+      align: 8,
+      holes: [],
+      fields: names.map((name, i) => ({ name, offset: i * 8, size: 8, type: a64 })),
+    });
+  });
+
+  it("layout --json reports holes and bitfields", async () => {
+    const holey = JSON.parse((await query("layout", "holey", "--abi", "x86_64", "--json")).out);
+    expect(holey).toEqual({
+      abi: "x86_64",
+      name: "holey",
+      kind: "struct",
+      size: 12,
+      align: 4,
+      holes: [
+        { after: "a", offset: 1, size: 3 },
+        { after: "", offset: 10, size: 2 },
+      ],
+      fields: [
+        { name: "a", offset: 0, size: 1, type: "__u8" },
+        { name: "b", offset: 4, size: 4, type: "__u32" },
+        { name: "c", offset: 8, size: 2, type: "__u16" },
+      ],
+    });
+    const bitty = JSON.parse((await query("layout", "bitty", "--abi", "x86_64", "--json")).out);
+    expect(bitty.fields).toEqual([
+      { name: "a", offset: 0, size: 4, type: "__u32" },
+      { name: "x", offset: 8, size: 8, type: "__u64", bitOffset: 64, bitSize: 40 },
+      { name: "after", offset: 13, size: 1, type: "__u8" },
+    ]);
+    expect([bitty.size, bitty.align]).toEqual([16, 8]);
+  });
+
+  it("pahole-style text output", async () => {
+    const r = await query("layout", "clone_args", "--abi", "x86_64");
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines[0]).toBe("struct clone_args {\t/* x86_64: size 88, align 8 */");
+    expect(lines[1]).toBe(`\t${"__aligned_u64 flags;".padEnd(40)}/*     0     8 */`);
+    expect(lines[11]).toBe(`\t${"__aligned_u64 cgroup;".padEnd(40)}/*    80     8 */`);
+    expect(lines.at(-1)).toBe("};\t/* size: 88, align: 8, members: 11, holes: 0 (0 bytes), padding: 0 */");
+    expect(lines).toHaveLength(13);
+  });
+
+  it("pahole-style text output calls out holes, padding and bitfields", async () => {
+    const holey = await query("layout", "holey", "--abi", "x86_64");
+    expect(holey.out).toBe(
+      [
+        "struct holey {\t/* x86_64: size 12, align 4 */",
+        `\t${"__u8 a;".padEnd(40)}/*     0     1 */`,
+        "",
+        "\t/* XXX 3 bytes hole, try to pack */",
+        "",
+        `\t${"__u32 b;".padEnd(40)}/*     4     4 */`,
+        `\t${"__u16 c;".padEnd(40)}/*     8     2 */`,
+        "};\t/* size: 12, align: 4, members: 3, holes: 1 (3 bytes), padding: 2 */",
+      ].join("\n"),
+    );
+    const m68k = await query("layout", "holey", "--abi", "m68k");
+    expect(m68k.out.split("\n")[0]).toBe("struct holey {\t/* m68k: size 8, align 2 */");
+    expect(m68k.out).toContain("/* XXX 1 byte hole, try to pack */");
+    // (the summary always says "bytes"; the hole line above is singular)
+    expect(m68k.out.split("\n").at(-1)).toBe(
+      "};\t/* size: 8, align: 2, members: 3, holes: 1 (1 bytes), padding: 0 */",
+    );
+    const bitty = await query("layout", "bitty", "--abi", "i386");
+    expect(bitty.out).toContain(`\t${"__u64 x:40;".padEnd(40)}/*     4: 0    8 */`);
+    expect(bitty.out.split("\n").at(-1)).toBe(
+      "};\t/* size: 12, align: 4, members: 3, holes: 0 (0 bytes), padding: 2 */",
+    );
+  });
+});
+
+describe("abis, syscall, export", () => {
+  it("abis --json lists the 25 ABIs with their AUDIT_ARCH values", async () => {
+    const r = await query("abis", "--json");
+    expect(r.code).toBe(0);
+    const abis = JSON.parse(r.out) as { name: string; auditArch: number; auditArchName: string }[];
+    expect(abis).toHaveLength(25);
+    for (const a of abis) {
+      expect(Number.isInteger(a.auditArch) && a.auditArch > 0).toBe(true);
+      expect(a.auditArchName).toMatch(/^AUDIT_ARCH_/);
+      expect(a).not.toHaveProperty("loc");
+      expect(a).not.toHaveProperty("doc");
+    }
+    const by = Object.fromEntries(abis.map((a) => [a.name, a.auditArch]));
+    // include/uapi/linux/audit.h
+    expect(by.x86_64).toBe(0xc000003e);
+    expect(by.i386).toBe(0x40000003);
+    expect(by.aarch64).toBe(0xc00000b7);
+    // x32 shares AUDIT_ARCH_X86_64 (seccomp tells it apart by the __X32_SYSCALL_BIT); the rest differ
+    expect(by.x32).toBe(0xc000003e);
+    expect(new Set(abis.map((a) => a.auditArch)).size).toBe(24);
+  });
+
+  it("abis prints a table with one row per ABI", async () => {
+    const r = await query("abis");
+    const lines = r.out.split("\n");
+    expect(lines).toHaveLength(26);
+    expect(lines[0]).toMatch(/^abi\s+family\s+endian\s+long\/ptr/);
+    expect(lines.find((l) => l.startsWith("i386 "))).toMatch(
+      /^i386\s+x86\s+little\s+32\/32\s+32\s+4\s+4096\s+0x40000003\s+x86,i686\s/,
+    );
+  });
+
+  it("syscall clone3 --json has the documented shape", async () => {
+    const r = await query("syscall", "clone3", "--json");
+    expect(r.code).toBe(0);
+    const sc = JSON.parse(r.out);
+    expect(sc).toMatchObject({
+      name: "clone3",
+      since: "5.3",
+      doc: "Create a child process or thread.",
+      provenance: [{ source: "include/linux/syscalls.h", kernel: "6.18" }],
+    });
+    expect(Object.keys(sc.abis)).toHaveLength(25);
+    expect(sc.abis.x86_64).toEqual({
+      returns: "long",
+      params: [
+        {
+          index: 0,
+          name: "cl_args",
+          type: "const struct clone_args *",
+          kind: "pointer",
+          direction: "in",
+          pointee: "struct clone_args",
+          pointeeSize: 88,
+          pointeeAlign: 8,
+        },
+        { index: 1, name: "size", type: "size_t", kind: "size", of: "cl_args" },
+      ],
+    });
+    // clone3 is 435 in the unified numbering and, like every syscall, 4000 higher on mips o32;
+    // the version is the table's (schemas/tables/<abi>.tbl)
+    const reg = JSON.parse(readFileSync(registryFile, "utf8"));
+    const entry = (abi: string) =>
+      reg.tables
+        .find((t: { abi: string }) => t.abi === abi)
+        .entries.find((e: { name: string }) => e.name === "clone3");
+    expect(sc.numbers.x86_64).toEqual({ number: 435, since: entry("x86_64").since });
+    expect(sc.numbers.mips).toEqual({ number: 4435, since: entry("mips").since });
+    expect(Object.keys(sc.numbers)).toHaveLength(25);
+  });
+
+  it("syscall clone3 prints the signature and the extensible struct", async () => {
+    const r = await query("syscall", "clone3");
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    expect(lines[0]).toBe("clone3  (since Linux 5.3)");
+    expect(lines).toContain("  long clone3(const struct clone_args * cl_args, size_t size /* size */)");
+    expect(lines).toContain("    on: every ABI");
+    expect(lines).toContain("  struct clone_args: extensible, sizes 64 (5.3), 80 (5.5), 88 (5.7)");
+    expect(lines).toContain("    CLONE_INTO_CGROUP in flags requires size >= 88");
+    expect(lines).toContain("    size/align: 88/8 on every ABI");
+  });
+
+  it("resolve maps numbers to names and names to numbers, per ABI", async () => {
+    // arch/x86/entry/syscalls/syscall_64.tbl: 435 common clone3; x32 adds __X32_SYSCALL_BIT (0x40000000);
+    // arch/alpha: 545 clone3; mips o32 numbers start at 4000
+    expect(await query("resolve", "435", "--abi", "x86_64")).toEqual({ code: 0, out: "clone3", err: "" });
+    expect(await query("resolve", "0x1b3", "--abi", "x86_64")).toEqual({ code: 0, out: "clone3", err: "" });
+    expect(await query("resolve", "clone3", "--abi", "x32")).toEqual({ code: 0, out: "1073742259", err: "" });
+    expect(await query("resolve", "clone3", "--abi", "alpha")).toEqual({ code: 0, out: "545", err: "" });
+    expect(await query("resolve", "clone3", "--abi", "x86")).toEqual({ code: 0, out: "435", err: "" });
+    expect(await query("resolve", "4435", "--abi", "mips")).toEqual({ code: 0, out: "clone3", err: "" });
+    const json = await query("resolve", "clone3", "--abi", "s390", "--json");
+    expect(JSON.parse(json.out)).toMatchObject({
+      abi: "s390",
+      number: 435,
+      name: "clone3",
+      entry: "sys_clone3",
+    });
+  });
+
+  it("resolve reports unknown numbers and names with exit 1", async () => {
+    expect(await query("resolve", "999999", "--abi", "x86_64")).toEqual({
+      code: 1,
+      out: "",
+      err: "sysargs: no syscall has number 999999 on x86_64",
+    });
+    // 134 is uselib, reserved but not implemented on x86_64
+    expect(await query("resolve", "134", "--abi", "x86_64")).toEqual({
+      code: 1,
+      out: "",
+      err: "sysargs: 134 is reserved for uselib on x86_64 but not implemented",
+    });
+    const clone33 = await query("resolve", "clone33", "--abi", "x86_64");
+    expect(clone33.code).toBe(1);
+    expect(clone33.err).toBe('sysargs: unknown syscall on x86_64 "clone33"; did you mean "clone3"?');
+    const fork = await query("resolve", "fork", "--abi", "aarch64");
+    expect(fork.code).toBe(1);
+    expect(fork.err).toMatch(/^sysargs: fork does not exist on aarch64 \(it does on .*\bx86_64\b.*\)$/);
+    expect(await query("resolve", "435")).toMatchObject({ code: 2 });
+  });
+
+  it("syscalls --abi lists the ABI's table", async () => {
+    const r = await query("syscalls", "--abi", "x86_64", "--json");
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    expect(t.abi).toBe("x86_64");
+    expect(t.count).toBe(t.syscalls.length);
+    expect(t.syscalls.find((e: { name: string }) => e.name === "clone3").number).toBe(435);
+    expect(
+      t.notImplemented.some((e: { number: number; name: string }) => e.number === 134 && e.name === "uselib"),
+    ).toBe(true);
+    const text = await query("syscalls", "--abi", "x86_64");
+    expect(text.out.split("\n").find((l) => /^435\s/.test(l))).toMatch(/^435\s+clone3\s+\S+\s+yes$/);
+    expect(text.out.split("\n").find((l) => /^57\s/.test(l))).toMatch(/^57\s+fork\s+\S+\s+no signature$/);
+    expect(await query("syscalls")).toMatchObject({ code: 2 });
+  });
+
+  it("export --json is the whole registry with layouts for every ABI", async () => {
+    const r = await query("export", "--json");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.irVersion).toBe(1);
+    expect(doc.abis).toHaveLength(25);
+    expect(Object.keys(doc.layouts).sort()).toEqual(doc.abis.map((a: { name: string }) => a.name).sort());
+    for (const abi of Object.keys(doc.layouts)) {
+      expect(Object.keys(doc.layouts[abi]).sort()).toEqual(["bitty", "clone_args", "holey"]);
+      expect(doc.layouts[abi].clone_args).toMatchObject({ kind: "struct", size: 88, align: 8 });
+    }
+    expect(doc.layouts.m68k.holey).toMatchObject({ size: 8, align: 2 });
+  });
+});
+
+describe("validate and gen", () => {
+  const broken = () =>
+    schemasTree({
+      ...GOOD(),
+      "test/broken.ts": [
+        'import type { u32, FlagSet } from "@sysargs/dsl";',
+        "export interface broken { a: u32; a: u32; }",
+        "export type B = FlagSet<{ B_A: 1; B_B: 3 }>;",
+        "",
+      ].join("\n"),
+    });
+  const brokenDiagnostics = (root: string) => {
+    const file = `${relative(REPO, root).split("\\").join("/")}/linux/test/broken.ts`;
+    return [
+      `${file}:2:35: duplicate field "a" in struct broken (first at line 2)`,
+      ...[
+        "aarch64",
+        "alpha",
+        "arm",
+        "i386",
+        "loongarch64",
+        "m68k",
+        "mips",
+        "mips64",
+        "mips64el",
+        "mips64n32",
+        "mipsel",
+      ]
+        .concat([
+          "mipsel64n32",
+          "parisc",
+          "parisc64",
+          "ppc",
+          "ppc64",
+          "ppc64le",
+          "riscv64",
+          "s390",
+          "s390x",
+          "sh",
+        ])
+        .concat(["sparc", "sparc64", "x32", "x86_64"])
+        .map((abi) => `${file}:3:35: flag B_B (0x3) overlaps B_A in B on ${abi}`),
+    ];
+  };
+
+  it("validate --schemas <good> exits 0 and summarises the registry", async () => {
+    expect(await cli("validate", "--schemas", good)).toEqual({
+      code: 0,
+      out: "ok: 25 ABIs, 3 types, 1 flag sets and enums, 1 syscalls",
+      err: "",
+    });
+  });
+
+  it("validate --schemas <broken> prints every diagnostic and exits 1", async () => {
+    const root = broken();
+    const r = await cli("validate", "--schemas", root);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    const want = brokenDiagnostics(root);
+    expect(r.err).toBe(`sysargs: ${want.join("\n")}\n${want.length} error(s); nothing was written`);
+  });
+
+  it("gen --schemas <broken> exits 1 and writes nothing", async () => {
+    const root = broken();
+    const parent = tempDir("gen-broken");
+    const out = join(parent, "gen");
+    const r = await cli("gen", "--schemas", root, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toContain(brokenDiagnostics(root)[0]);
+    expect(r.err.endsWith("error(s); nothing was written")).toBe(true);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("gen --schemas <broken> leaves an existing output directory untouched", async () => {
+    const parent = tempDir("gen-keep");
+    const out = join(parent, "gen");
+    mkdirSync(out);
+    writeFileSync(join(out, "registry.json"), "old");
+    const r = await cli("gen", "--schemas", broken(), "--out", out);
+    expect(r.code).toBe(1);
+    expect(readdirSync(out)).toEqual(["registry.json"]);
+    expect(readFileSync(join(out, "registry.json"), "utf8")).toBe("old");
+    expect(readdirSync(parent)).toEqual(["gen"]);
+  });
+
+  it("gen --out writes registry.json and ir.schema.json; gen --check passes, then names a stale file", async () => {
+    const parent = tempDir("gen");
+    const out = join(parent, "gen");
+    const r = await cli("gen", "--schemas", good, "--out", out, "--quiet");
+    expect(r).toEqual({ code: 0, out: "", err: "" });
+    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "registry.json"]);
+    expect(readdirSync(parent)).toEqual(["gen"]);
+    // the files are exactly what the generator makes
+    // (the CLI shows locations relative to the repository)
+    const loaded = loadSchemas(good, { displayBase: REPO });
+    for (const f of generateRegistryJson(loaded.registry!))
+      expect(readFileSync(join(out, f.path), "utf8")).toBe(f.content);
+    expect(JSON.parse(readFileSync(join(out, "ir.schema.json"), "utf8"))).toEqual(
+      JSON.parse(JSON.stringify(IR_SCHEMA)),
+    );
+    // the written registry serves the query commands
+    const reg = JSON.parse(readFileSync(join(out, "registry.json"), "utf8"));
+    expect(reg.layouts.x86_64.clone_args.size).toBe(88);
+
+    expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
+      code: 0,
+      out: "generated/ is up to date (2 files)",
+      err: "",
+    });
+
+    // one byte changed
+    const file = join(out, "registry.json");
+    const text = readFileSync(file, "utf8");
+    const i = text.indexOf('"irVersion": 1');
+    expect(i).toBeGreaterThan(0);
+    writeFileSync(file, `${text.slice(0, i + 13)}2${text.slice(i + 14)}`);
+    expect(readFileSync(file, "utf8").length).toBe(text.length);
+    const stale = await cli("gen", "--check", "--schemas", good, "--out", out);
+    expect(stale).toEqual({
+      code: 1,
+      out: "",
+      err: 'sysargs: generated files are stale: registry.json\nrun "pnpm sysargs gen" and commit the result',
+    });
+    // --check wrote nothing
+    expect(readFileSync(file, "utf8")).not.toBe(text);
+
+    // a file no generator writes any more
+    writeFileSync(file, text);
+    writeFileSync(join(out, "old.json"), "{}");
+    const extra = await cli("gen", "--check", "--schemas", good, "--out", out);
+    expect(extra.code).toBe(1);
+    expect(extra.err).toBe(
+      'sysargs: generated files are stale: old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result',
+    );
+
+    // regenerating replaces the whole directory
+    expect((await cli("gen", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "registry.json"]);
+    expect(readdirSync(parent)).toEqual(["gen"]);
+    expect((await cli("gen", "--check", "--schemas", good, "--out", out)).code).toBe(0);
+  });
+
+  it("gen --check on a missing directory names every file", async () => {
+    const out = join(tempDir("gen-missing"), "gen");
+    const r = await cli("gen", "--check", "--schemas", good, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'sysargs: generated files are stale: ir.schema.json, registry.json\nrun "pnpm sysargs gen" and commit the result',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("gen without --quiet prints a summary", async () => {
+    const out = join(tempDir("gen-summary"), "gen");
+    const r = await cli("gen", "--schemas", good, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^sysargs registry for Linux 6\.18: 25 ABIs, 3 types, 1 flag sets and enums, 1 syscalls\n/,
+    );
+    expect(r.out).toMatch(
+      /\nclone_args\s+64 \(5\.3\), 80 \(5\.5\), 88 \(5\.7\)\s+argument\s+88\/8\s+88\/8\s+88\/8\n/,
+    );
+    expect(r.out).toMatch(/\nWrote 2 files to .*gen\/ in \d+ ms: ir\.schema\.json, registry\.json$/);
+  });
+});
