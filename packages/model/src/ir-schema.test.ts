@@ -89,7 +89,9 @@ describe("IR_SCHEMA", () => {
     const none = doc();
     delete none.irVersion;
     expect(validate(none)).toBe(false);
-    expect(validate.errors?.some((e) => e.keyword === "required" && e.params.missingProperty === "irVersion")).toBe(true);
+    expect(
+      validate.errors?.some((e) => e.keyword === "required" && e.params.missingProperty === "irVersion"),
+    ).toBe(true);
     const noTypes = doc();
     delete noTypes.types;
     expect(validate(noTypes)).toBe(false);
@@ -99,9 +101,11 @@ describe("IR_SCHEMA", () => {
     const d = doc();
     d.abis[0].wordSize = 8;
     expect(errorsAt(d)).toContain("/abis/0");
-    expect(validate.errors?.some((e) => e.keyword === "additionalProperties" && e.params.additionalProperty === "wordSize")).toBe(
-      true,
-    );
+    expect(
+      validate.errors?.some(
+        (e) => e.keyword === "additionalProperties" && e.params.additionalProperty === "wordSize",
+      ),
+    ).toBe(true);
   });
 
   it("rejects ABI facts of the wrong type", () => {
