@@ -57,7 +57,7 @@ describe.skipIf(!haveBtf)(
       const btfName = t.name;
       const kind = t.kind === "variant" ? undefined : t.kind;
       const k = btf.findComposite(btfName, kind);
-      if (!k) continue;
+      if (!k || NOT_THE_SAME_TYPE[t.name]) continue;
       compared.push(t.name);
       it(`${t.name}: size and every member offset match BTF on x86_64`, () => {
         const ours = engine.layout(t.name, "x86_64");
