@@ -2,7 +2,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
 
 /**
  * SuperH (sh4), little-endian: 64-bit integers are 4-aligned.
- * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_SH
+ * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_SHEL
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with sh4-linux-gnu-gcc
  */
 export type sh = Abi<{
@@ -10,7 +10,7 @@ export type sh = Abi<{
   endian: "little";
   bits: 32;
   auditArch: 0x4000002a;
-  auditArchName: "AUDIT_ARCH_SH";
+  auditArchName: "AUDIT_ARCH_SHEL";
   aliases: ["sh4"];
   pageSize: 4096;
   charSigned: true;

@@ -107,6 +107,13 @@ export async function run(argv: string[], io: Io, err: (s: string) => void): Pro
         cmdResolve(opt({ what, abi, json: v.json }, "registry", registry), io);
         return 0;
       }
+      case "verify":
+        expectArgs(0);
+        // Compilers and BTF are only needed here: load the conformance tool lazily.
+        return (await import("./verify-command.js")).cmdVerify(
+          opt(opt({ json: v.json }, "abi", v.abi), "schemas", v.schemas),
+          io,
+        );
       default:
         throw usageError(`unknown command "${command}"`);
     }

@@ -23,8 +23,10 @@ import type { sigset_t } from "../signal/rt-sigaction.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
- * EPOLL* event bits of epoll_event.events. The values are fixed in linux/eventpoll.h and are the
- * same on every ABI (unlike the POLL* values of asm/poll.h on some architectures).
+ * EPOLL* event bits of epoll_event.events.
+ *
+ * The values are fixed in linux/eventpoll.h and are the same on every ABI (unlike the POLL* values of
+ * asm/poll.h on some architectures).
  * @source include/uapi/linux/eventpoll.h (6.18)
  */
 export type EpollEvents = FlagSet<{
@@ -53,8 +55,8 @@ export type EpollEvents = FlagSet<{
   /** The peer closed its end or shut down writing (since 2.6.17). */
   EPOLLRDHUP: 0x2000;
   /**
-   * Wakeup marker of io_uring (an eventfd/epoll wakeup that came from io_uring), used by the kernel to
-   * stop recursion into io_uring's poll handler; not meant to be set by user space.
+   * Wakeup marker of io_uring (an eventfd/epoll wakeup that came from io_uring), used by the kernel to stop
+   * recursion into io_uring's poll handler; not meant to be set by user space.
    */
   EPOLL_URING_WAKE: 0x8000000;
   /** Exclusive wakeup: only some of the epoll instances waiting on the file wake up (EPOLL_CTL_ADD only). */
@@ -91,13 +93,12 @@ export type EpollCreateFlags = FlagSet<{
 }>;
 
 /**
- * An event: the events requested (epoll_ctl) or reported (epoll_wait) and opaque user data.
+ * An epoll event: the events requested or reported, and opaque user data.
  *
- * The UAPI header packs it when `__x86_64__` is defined, i.e. for x86_64 and x32 (12 bytes, data at
- * offset 4, alignment 1). i386 is not packed, but its 4-byte alignment of u64 gives the same 12-byte
- * layout, so i386 agrees with the packed struct of an x86_64 kernel (only the alignment differs: 4);
- * m68k (u64 2-aligned) and sh (u64 4-aligned) are 12 bytes for the same reason. Every other ABI has
- * 16 bytes with data at offset 8.
+ * The UAPI header packs it when `__x86_64__` is defined, i.e. for x86_64 and x32 (12 bytes, data at offset 4,
+ * alignment 1). i386 is not packed, but its 4-byte alignment of u64 gives the same 12-byte layout, so i386
+ * agrees with the packed struct of an x86_64 kernel (only the alignment differs: 4); m68k (u64 2-aligned) and
+ * sh (u64 4-aligned) are 12 bytes for the same reason. Every other ABI has 16 bytes with data at offset 8.
  * @source include/uapi/linux/eventpoll.h (6.18)
  */
 export interface epoll_event extends Struct<{ packed: x86_64 | x32 }> {
@@ -127,8 +128,9 @@ export declare function epoll_ctl(
 ): long;
 
 /**
- * Wait for events on an epoll instance. The generic syscall table (arm64, riscv64, loongarch64) has
- * no epoll_wait; those ABIs use epoll_pwait.
+ * Wait for events on an epoll instance.
+ *
+ * The generic syscall table (arm64, riscv64, loongarch64) has no epoll_wait; those ABIs use epoll_pwait.
  * @since 2.6
  * @source include/linux/syscalls.h (6.18)
  */

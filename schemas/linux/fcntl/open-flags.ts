@@ -14,20 +14,18 @@ import type {
 } from "../../abi/index.js";
 
 /**
- * O_* flags of open(2), openat(2), openat2(2) (open_how.flags) and fcntl(F_GETFL/F_SETFL), as the
- * kernel defines them for each ABI.
+ * O_* flags of open(2), openat(2), openat2(2) and fcntl(F_GETFL/F_SETFL), per ABI.
  *
- * The default value of each member is the asm-generic one (include/uapi/asm-generic/fcntl.h), which
- * x86 (i386, x86_64, x32), riscv64, loongarch64, s390, s390x and sh use unchanged. arm, arm64 and
- * m68k move O_DIRECTORY, O_NOFOLLOW, O_DIRECT and O_LARGEFILE; powerpc moves the same four with
- * O_LARGEFILE and O_DIRECT swapped; mips, sparc, alpha and parisc have their own layouts. parisc64
- * shares arch/parisc's header (no compiler proves it); loongarch64 has no asm/fcntl.h and takes the
- * asm-generic values (no compiler proves it either).
+ * The values are the kernel's (UAPI asm/fcntl.h of each architecture); open_how.flags takes them too. The
+ * default value of each member is the asm-generic one (include/uapi/asm-generic/fcntl.h), which x86 (i386,
+ * x86_64, x32), riscv64, loongarch64, s390, s390x and sh use unchanged. arm, arm64 and m68k move O_DIRECTORY,
+ * O_NOFOLLOW, O_DIRECT and O_LARGEFILE; powerpc moves the same four with O_LARGEFILE and O_DIRECT swapped;
+ * mips, sparc, alpha and parisc have their own layouts. parisc64 shares arch/parisc's header (no compiler
+ * proves it); loongarch64 has no asm/fcntl.h and takes the asm-generic values (no compiler proves it either).
  *
- * Only the bits of VALID_OPEN_FLAGS (include/linux/fcntl.h) are members, plus the access-mode values
- * and the O_SYNC, O_TMPFILE and O_NDELAY combinations. O_TMPFILE_MASK was dropped from the UAPI
- * header after 6.1 and is not a member. open(2) and openat(2) ignore unknown bits; openat2(2)
- * rejects them with EINVAL.
+ * Only the bits of VALID_OPEN_FLAGS (include/linux/fcntl.h) are members, plus the access-mode values and the
+ * O_SYNC, O_TMPFILE and O_NDELAY combinations. O_TMPFILE_MASK was dropped from the UAPI header after 6.1 and
+ * is not a member. open(2) and openat(2) ignore unknown bits; openat2(2) rejects them with EINVAL.
  * @source include/uapi/asm-generic/fcntl.h (6.18)
  * @source arch/arm/include/uapi/asm/fcntl.h (6.18)
  * @source arch/arm64/include/uapi/asm/fcntl.h (6.18)
@@ -67,8 +65,8 @@ export type OpenFlags = FlagSet<{
     [On<arch_mips, 0x80>, On<arch_parisc, 0x10000>, On<arch_sparc, 0x4000>, On<arch_alpha, 0x4>]
   >;
   /**
-   * Old name of non-blocking I/O: equal to O_NONBLOCK except on sparc, where sparc64 gives it a bit
-   * of its own (0x4) and sparc32 user headers define it as 0x4 | O_NONBLOCK.
+   * Old name of non-blocking I/O: equal to O_NONBLOCK except on sparc, where sparc64 gives it a bit of its
+   * own (0x4) and sparc32 user headers define it as 0x4 | O_NONBLOCK.
    */
   O_NDELAY: Composite<
     PerAbi<
@@ -95,12 +93,11 @@ export type OpenFlags = FlagSet<{
     ]
   >;
   /**
-   * Allow files whose size does not fit in off_t. The value is the kernel's (UAPI asm/fcntl.h), which
-   * defines the bit on every ABI; glibc instead defines O_LARGEFILE as 0 on 64-bit ABIs, so 64-bit
-   * programs never pass it. The kernel adds it itself where force_o_largefile() is true (kernels
-   * without CONFIG_ARCH_32BIT_OFF_T, i.e. every 64-bit kernel): in open, openat and openat2 (except
-   * with O_PATH), but not in the compat open/openat of 32-bit callers. A filter sees the bit only
-   * when user space sets it.
+   * Allow files whose size does not fit in off_t. The value is the kernel's (UAPI asm/fcntl.h), which defines
+   * the bit on every ABI; glibc instead defines O_LARGEFILE as 0 on 64-bit ABIs, so 64-bit programs never
+   * pass it. The kernel adds it itself where force_o_largefile() is true (kernels without
+   * CONFIG_ARCH_32BIT_OFF_T, i.e. every 64-bit kernel): in open, openat and openat2 (except with O_PATH), but
+   * not in the compat open/openat of 32-bit callers. A filter sees the bit only when user space sets it.
    */
   O_LARGEFILE: PerAbi<
     0x8000,
@@ -136,8 +133,7 @@ export type OpenFlags = FlagSet<{
   /** Set close-on-exec on the new descriptor (since 2.6.23). */
   O_CLOEXEC: PerAbi<0x80000, [On<arch_parisc | arch_alpha, 0x200000>, On<arch_sparc, 0x400000>]>;
   /**
-   * The bit that turns O_DSYNC into full O_SYNC (since 2.6.33); user space sets it only through
-   * O_SYNC.
+   * The bit that turns O_DSYNC into full O_SYNC (since 2.6.33); user space sets it only through O_SYNC.
    */
   __O_SYNC: PerAbi<
     0x100000,

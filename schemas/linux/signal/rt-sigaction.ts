@@ -66,8 +66,10 @@ export interface sigset_t_lp64 {
 }
 
 /**
- * The kernel's signal set with two 32-bit words: 64 signals (`unsigned long sig[2]`, or the compat
- * `compat_sigset_word sig[2]` that the 64-bit kernel uses for these ABIs, x32 included).
+ * The kernel's signal set with two 32-bit words: 64 signals (`unsigned long sig[2]`).
+ *
+ * A 64-bit kernel uses the compat `compat_sigset_word sig[2]` for these ABIs (x32 included), with the same
+ * layout.
  * @source include/uapi/asm-generic/signal.h (6.18)
  * @source include/linux/compat.h (6.18) - compat_sigset_t
  */
@@ -86,8 +88,9 @@ export interface sigset_t_mips64 {
 }
 
 /**
- * The MIPS o32 and n32 signal set: 128 signals in four 32-bit words (the compat set of a 64-bit
- * kernel has the same layout, _COMPAT_NSIG 128).
+ * The MIPS o32 and n32 signal set: 128 signals in four 32-bit words.
+ *
+ * The compat set of a 64-bit kernel has the same layout (_COMPAT_NSIG 128).
  * @source arch/mips/include/uapi/asm/signal.h (6.18)
  * @source arch/mips/include/asm/compat.h (6.18) - _COMPAT_NSIG
  */
@@ -97,10 +100,11 @@ export interface sigset_t_mips32 {
 }
 
 /**
- * The kernel's `sigset_t` as rt_sigaction, rt_sigprocmask, epoll_pwait, ... read and write it:
- * _NSIG bits (64, but 128 on MIPS) in `unsigned long` words. 8 bytes everywhere except MIPS (16).
- * glibc's user-space sigset_t is 128 bytes and is not this type. Its size is what the `sigsetsize`
- * arguments must equal.
+ * The kernel's `sigset_t`, as rt_sigaction, rt_sigprocmask, epoll_pwait, ... read and write it.
+ *
+ * _NSIG bits (64, but 128 on MIPS) in `unsigned long` words. 8 bytes everywhere except MIPS (16). glibc's
+ * user-space sigset_t is 128 bytes and is not this type. Its size is what the `sigsetsize` arguments must
+ * equal.
  * @source include/uapi/asm-generic/signal.h (6.18)
  * @source arch/mips/include/uapi/asm/signal.h (6.18)
  */
@@ -117,11 +121,12 @@ export type sigset_t = Variants<
 >;
 
 /**
- * SA_* flags of sigaction.sa_flags. mips changes SA_NOCLDWAIT and SA_SIGINFO; parisc, sparc and
- * alpha have layouts of their own. parisc64 follows arch/parisc and loongarch64 asm-generic, both
- * unproven by a compiler. Unknown bits are not an error: the kernel clears every bit outside the
- * ABI's UAPI_SA_FLAGS from both `act` and `oact`, so SA_UNSUPPORTED (and SA_RESTORER where the
- * architecture does not define it) always reads back as 0.
+ * SA_* flags of sigaction.sa_flags, per ABI.
+ *
+ * mips changes SA_NOCLDWAIT and SA_SIGINFO; parisc, sparc and alpha have layouts of their own. parisc64
+ * follows arch/parisc and loongarch64 asm-generic, both unproven by a compiler. Unknown bits are not an
+ * error: the kernel clears every bit outside the ABI's UAPI_SA_FLAGS from both `act` and `oact`, so
+ * SA_UNSUPPORTED (and SA_RESTORER where the architecture does not define it) always reads back as 0.
  * @source include/uapi/asm-generic/signal-defs.h (6.18)
  * @source arch/mips/include/uapi/asm/signal.h (6.18)
  * @source arch/parisc/include/uapi/asm/signal.h (6.18)
@@ -147,8 +152,8 @@ export type SigactionFlags = FlagSet<{
   /** Deliver the address tag bits in si_addr (arm64 tagged addresses). */
   SA_EXPOSE_TAGBITS: Flag<0x800, "5.11">;
   /**
-   * sa_restorer holds the signal-return trampoline. Defined only on x86, arm, arm64, powerpc, s390
-   * and sh; elsewhere the bit has no meaning (m68k and sparc have an sa_restorer field but no flag).
+   * sa_restorer holds the signal-return trampoline. Defined only on x86, arm, arm64, powerpc, s390 and sh;
+   * elsewhere the bit has no meaning (m68k and sparc have an sa_restorer field but no flag).
    */
   SA_RESTORER: 0x4000000;
   /** Run the handler on the alternate signal stack. */
@@ -166,9 +171,10 @@ export type SigactionFlags = FlagSet<{
 }>;
 
 /**
- * The kernel's sigaction on architectures with __ARCH_HAS_SA_RESTORER: x86, arm, arm64, powerpc,
- * s390, sparc, m68k and sh. 20 bytes on 32-bit ABIs (x32 included: x32 uses compat_sys_rt_sigaction
- * and struct compat_sigaction), 32 on 64-bit ones.
+ * The kernel's sigaction with sa_restorer (__ARCH_HAS_SA_RESTORER).
+ *
+ * Used by x86, arm, arm64, powerpc, s390, sparc, m68k and sh. 20 bytes on 32-bit ABIs (x32 included: x32 uses
+ * compat_sys_rt_sigaction and struct compat_sigaction), 32 on 64-bit ones.
  * @source include/linux/signal_types.h (6.18)
  * @source include/linux/compat.h (6.18) - struct compat_sigaction
  */
@@ -184,9 +190,12 @@ export interface sigaction_restorer {
 }
 
 /**
- * The kernel's sigaction on architectures without sa_restorer: riscv64, loongarch64, parisc and
- * alpha (alpha passes the trampoline as an extra rt_sigaction argument instead). 16 bytes on parisc,
- * 24 on the 64-bit ABIs.
+ * The kernel's sigaction without sa_restorer.
+ *
+ * Used by riscv64, loongarch64, parisc and alpha (alpha passes the trampoline as an extra rt_sigaction
+ * argument instead). 16 bytes on parisc, 24 on the 64-bit ABIs. loongarch64 (asm-generic, no
+ * SA_RESTORER) and parisc64 (arch/parisc, 64-bit words) have no toolchain here and are unproven by a
+ * compiler.
  * @source include/linux/signal_types.h (6.18)
  */
 export interface sigaction_norestorer {
@@ -199,9 +208,10 @@ export interface sigaction_norestorer {
 }
 
 /**
- * The kernel's sigaction on MIPS (__ARCH_HAS_IRIX_SIGACTION): the flags come first and are an
- * `unsigned int`, there is no sa_restorer, and the mask has 128 bits. 24 bytes on o32 and n32, 32
- * on n64.
+ * The kernel's sigaction on MIPS (__ARCH_HAS_IRIX_SIGACTION).
+ *
+ * The flags come first and are an `unsigned int`, there is no sa_restorer, and the mask has 128 bits. 24
+ * bytes on o32 and n32, 32 on n64.
  * @source include/linux/signal_types.h (6.18)
  * @source arch/mips/include/uapi/asm/signal.h (6.18)
  */
@@ -215,12 +225,13 @@ export interface sigaction_mips {
 }
 
 /**
- * The kernel's `struct sigaction` as rt_sigaction(2) reads and writes it (include/linux/signal_types.h
- * for native ABIs, struct compat_sigaction for 32-bit ABIs on 64-bit kernels, with the same layout).
- * It is not glibc's struct sigaction, which has a 1024-bit mask and, on several architectures, another
- * member order. The UAPI asm/signal.h headers do not describe it reliably: on i386, arm, alpha and
- * m68k their `struct sigaction` is the old sigaction(2) structure, parisc has none, and the x32 and
- * 31-bit s390 ones declare a 4-byte mask although the kernel reads 8 bytes.
+ * The kernel's `struct sigaction`, as rt_sigaction(2) reads and writes it.
+ *
+ * It is include/linux/signal_types.h's structure for native ABIs, and struct compat_sigaction, with the same
+ * layout, for 32-bit ABIs on 64-bit kernels. It is not glibc's struct sigaction, which has a 1024-bit mask
+ * and, on several architectures, another member order. The UAPI asm/signal.h headers do not describe it
+ * reliably: on i386, arm, alpha and m68k their `struct sigaction` is the old sigaction(2) structure, parisc
+ * has none, and the x32 and 31-bit s390 ones declare a 4-byte mask although the kernel reads 8 bytes.
  * @source include/linux/signal_types.h (6.18)
  */
 export type sigaction = Variants<

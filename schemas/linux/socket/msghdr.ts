@@ -18,10 +18,11 @@ import type {
 import type { iovec } from "../uio/iovec.js";
 
 /**
- * MSG_* flags of the send*() and recv*() families and of user_msghdr.msg_flags. The values are the
- * same on every architecture. Kernel-internal bits (MSG_SENDPAGE_NOPOLICY, MSG_NO_SHARED_FRAGS,
- * MSG_SENDPAGE_DECRYPTED, MSG_SPLICE_PAGES, MSG_CMSG_COMPAT) are not members: sendmsg clears the
- * internal send bits, and MSG_CMSG_COMPAT (0x80000000) from a native caller gives EINVAL.
+ * MSG_* flags of the send*() and recv*() families and of user_msghdr.msg_flags.
+ *
+ * The values are the same on every architecture. Kernel-internal bits (MSG_SENDPAGE_NOPOLICY,
+ * MSG_NO_SHARED_FRAGS, MSG_SENDPAGE_DECRYPTED, MSG_SPLICE_PAGES, MSG_CMSG_COMPAT) are not members: sendmsg
+ * clears the internal send bits, and MSG_CMSG_COMPAT (0x80000000) from a native caller gives EINVAL.
  * @source include/linux/socket.h (6.18)
  */
 export type MsgFlags = FlagSet<{
@@ -76,9 +77,10 @@ export type MsgFlags = FlagSet<{
 }>;
 
 /**
- * The message header of sendmsg(2) and recvmsg(2): the kernel's `struct user_msghdr`, declared
- * in the kernel-internal include/linux/socket.h (user space knows it as glibc's `struct msghdr`,
- * which has the same layout). 28 bytes on 32-bit ABIs (x32 included: the x32 entries are the compat
+ * The message header of sendmsg(2) and recvmsg(2), the kernel's `struct user_msghdr`.
+ *
+ * It is declared in the kernel-internal include/linux/socket.h (user space knows it as glibc's `struct
+ * msghdr`, which has the same layout). 28 bytes on 32-bit ABIs (x32 included: the x32 entries are the compat
  * ones), 56 on 64-bit ones.
  * @source include/linux/socket.h (6.18)
  */
@@ -100,15 +102,19 @@ export interface user_msghdr {
 }
 
 /**
- * Send a message on a socket. On ABIs with socketcall(2) it is also reachable as SYS_SENDMSG.
+ * Send a message on a socket.
+ *
+ * On ABIs with socketcall(2) it is also reachable as SYS_SENDMSG.
  * @since 2.0
  * @source include/linux/syscalls.h (6.18)
  */
 export declare function sendmsg(fd: int & Fd, msg: Ptr<In<user_msghdr>>, flags: uint & Flags<MsgFlags>): long;
 
 /**
- * Receive a message from a socket. The kernel writes msg_namelen, msg_controllen and msg_flags back
- * into the header. On ABIs with socketcall(2) it is also reachable as SYS_RECVMSG.
+ * Receive a message from a socket.
+ *
+ * The kernel writes msg_namelen, msg_controllen and msg_flags back into the header. On ABIs with
+ * socketcall(2) it is also reachable as SYS_RECVMSG.
  * @since 2.0
  * @source include/linux/syscalls.h (6.18)
  */

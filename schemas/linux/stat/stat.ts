@@ -54,8 +54,9 @@ import type { AtFlags } from "../fs/at-flags.js";
 // struct stat: one alternative per architecture header (asm/stat.h)
 
 /**
- * x86_64 and x32 `struct stat` (144 bytes). x32 uses the 64-bit entry points, so every
- * `__kernel_ulong_t` field is 8 bytes there too.
+ * x86_64 and x32 `struct stat` (144 bytes).
+ *
+ * x32 uses the 64-bit entry points, so every `__kernel_ulong_t` field is 8 bytes there too.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  */
 export interface stat_x86_64 {
@@ -81,8 +82,9 @@ export interface stat_x86_64 {
 }
 
 /**
- * i386 `struct stat` (64 bytes; 16-bit mode, nlink, uid and gid). On an x86_64 kernel this is
- * struct compat_stat, with the same layout.
+ * i386 `struct stat` (64 bytes; 16-bit mode, nlink, uid and gid).
+ *
+ * On an x86_64 kernel this is struct compat_stat, with the same layout.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  * @source arch/x86/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -108,8 +110,9 @@ export interface stat_i386 {
 }
 
 /**
- * The asm-generic `struct stat` of aarch64, riscv64 and loongarch64 (128 bytes). loongarch64 has no
- * toolchain here: its layout follows from this header, unproven by a compiler.
+ * The asm-generic `struct stat` of aarch64, riscv64 and loongarch64 (128 bytes).
+ *
+ * loongarch64 has no toolchain here: its layout follows from this header, unproven by a compiler.
  * @source include/uapi/asm-generic/stat.h (6.18)
  */
 export interface stat_generic {
@@ -137,8 +140,10 @@ export interface stat_generic {
 }
 
 /**
- * arm (EABI, little-endian) `struct stat` (64 bytes). Big-endian arm, which no ABI model here
- * describes, makes st_dev and st_rdev `unsigned short` followed by padding.
+ * arm (EABI, little-endian) `struct stat` (64 bytes).
+ *
+ * Big-endian arm, which no ABI model here describes, makes st_dev and st_rdev `unsigned short` followed by
+ * padding. An arm64 kernel fills struct compat_stat, with the same layout.
  * @source arch/arm/include/uapi/asm/stat.h (6.18)
  * @source arch/arm64/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -224,8 +229,9 @@ export interface stat_ppc64 {
 }
 
 /**
- * 31-bit s390 `struct stat` (64 bytes; 16-bit device numbers). A 64-bit kernel fills it from
- * struct compat_stat, with the same layout.
+ * 31-bit s390 `struct stat` (64 bytes; 16-bit device numbers).
+ *
+ * A 64-bit kernel fills it from struct compat_stat, with the same layout.
  * @source arch/s390/include/uapi/asm/stat.h (6.18)
  * @source arch/s390/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -278,8 +284,9 @@ export interface stat_s390x {
 }
 
 /**
- * MIPS o32 `struct stat` (144 bytes). A 64-bit kernel fills it from struct compat_stat, with the
- * same layout.
+ * MIPS o32 `struct stat` (144 bytes).
+ *
+ * A 64-bit kernel fills it from struct compat_stat, with the same layout.
  * @source arch/mips/include/uapi/asm/stat.h (6.18)
  * @source arch/mips/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -314,13 +321,13 @@ export interface stat_mips32 {
 /**
  * The `struct stat` of the 64-bit MIPS kernel (104 bytes), written for n64 and also for n32.
  *
- * n32's fstat and newfstatat are the native sys_newfstat/sys_newfstatat (syscall_n32.tbl), which
- * write this n64 layout. The UAPI asm/stat.h compiled for n32 instead describes the 144-byte o32
- * structure, which the kernel never writes for n32. st_ino, st_size and st_blocks are `unsigned long`
- * / `long` in the header (8 bytes on n64) and are spelled as 64-bit types here so that the layout is
- * also right on n32. The same layout is o32's struct stat64.
+ * n32's fstat and newfstatat are the native sys_newfstat/sys_newfstatat (syscall_n32.tbl), which write this
+ * n64 layout. The UAPI asm/stat.h compiled for n32 instead describes the 144-byte o32 structure, which the
+ * kernel never writes for n32. st_ino, st_size and st_blocks are `unsigned long` / `long` in the header (8
+ * bytes on n64) and are spelled as 64-bit types here so that the layout is also right on n32. The same layout
+ * is o32's struct stat64.
  * @source arch/mips/include/uapi/asm/stat.h (6.18)
- * @source arch/mips/kernel/syscalls/syscall_n32.tbl (6.18) - fstat, newfstatat -> sys_newfstat, sys_newfstatat
+ * @source arch/mips/kernel/syscalls/syscall_n32.tbl (6.18) - fstat/newfstatat are the native entries
  */
 export interface stat_mips64 {
   st_dev: uint;
@@ -350,8 +357,10 @@ export interface stat_mips64 {
 }
 
 /**
- * parisc `struct stat` (104 bytes). The header uses fixed-width types only, so parisc64 (no
- * toolchain here, unproven by a compiler) has the same layout.
+ * parisc `struct stat` (104 bytes).
+ *
+ * The header uses fixed-width types only, so parisc64 (no toolchain here, unproven by a compiler) has the
+ * same layout.
  * @source arch/parisc/include/uapi/asm/stat.h (6.18)
  * @source arch/parisc/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -390,8 +399,9 @@ export interface stat_parisc {
 }
 
 /**
- * 32-bit sparc `struct stat` (64 bytes). A 64-bit kernel fills it from struct compat_stat, with the
- * same layout.
+ * 32-bit sparc `struct stat` (64 bytes).
+ *
+ * A 64-bit kernel fills it from struct compat_stat, with the same layout.
  * @source arch/sparc/include/uapi/asm/stat.h (6.18)
  * @source arch/sparc/include/asm/compat.h (6.18) - struct compat_stat
  */
@@ -465,8 +475,9 @@ export interface stat_alpha {
 }
 
 /**
- * m68k `struct stat` (64 bytes). m68k does not define STAT_HAVE_NSEC, so the slots after each time
- * are __unused and stay zero.
+ * m68k `struct stat` (64 bytes).
+ *
+ * m68k does not define STAT_HAVE_NSEC, so the slots after each time are __unused and stay zero.
  * @source arch/m68k/include/uapi/asm/stat.h (6.18)
  */
 export interface stat_m68k {
@@ -518,9 +529,10 @@ export interface stat_sh {
 }
 
 /**
- * The kernel's `struct stat` (asm/stat.h), as fstat(2) and newfstatat(2) write it. It differs per
- * architecture and is not glibc's struct stat. On 64-bit kernels the 32-bit ABIs get struct
- * compat_stat, which has their native layout.
+ * The kernel's `struct stat`, as fstat(2) and newfstatat(2) write it.
+ *
+ * It comes from each architecture's asm/stat.h and is not glibc's struct stat. On 64-bit kernels the 32-bit
+ * ABIs get struct compat_stat, which has their native layout.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  * @source include/uapi/asm-generic/stat.h (6.18)
  */
@@ -549,8 +561,9 @@ export type stat = Variants<
 // struct stat64: the large-file structure of fstat64/fstatat64
 
 /**
- * i386 `struct stat64` (96 bytes). An x86_64 kernel writes it from its own packed copy of this
- * structure, which has the same offsets.
+ * i386 `struct stat64` (96 bytes).
+ *
+ * An x86_64 kernel writes it from its own packed copy of this structure, which has the same offsets.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  */
 export interface stat64_i386 {
@@ -578,8 +591,9 @@ export interface stat64_i386 {
 }
 
 /**
- * arm `struct stat64` (104 bytes: EABI aligns the 64-bit members to 8). An arm64 kernel writes its
- * compat copy of this structure, with the same layout.
+ * arm `struct stat64` (104 bytes: EABI aligns the 64-bit members to 8).
+ *
+ * An arm64 kernel writes its compat copy of this structure, with the same layout.
  * @source arch/arm/include/uapi/asm/stat.h (6.18)
  * @source arch/arm64/include/asm/stat.h (6.18) - compat struct stat64
  */
@@ -608,8 +622,10 @@ export interface stat64_arm {
 }
 
 /**
- * 32-bit powerpc `struct stat64` (104 bytes). A ppc64 kernel serves ppc32's fstat64 with the native
- * sys_fstat64 and this structure, whose members all have fixed widths.
+ * 32-bit powerpc `struct stat64` (104 bytes).
+ *
+ * A ppc64 kernel serves ppc32's fstat64 with the native sys_fstat64 and this structure, whose members all
+ * have fixed widths.
  * @source arch/powerpc/include/uapi/asm/stat.h (6.18)
  */
 export interface stat64_ppc {
@@ -636,9 +652,11 @@ export interface stat64_ppc {
 }
 
 /**
- * 31-bit s390 `struct stat64` (104 bytes). The 64-bit kernel writes it from struct stat64_emu31,
- * which has the same offsets but names the three nanosecond slots __pad6, __pad7 and __pad8 and
- * leaves them zero, and fills only 32 bits of st_blocks (the __pad5 slot before it stays zero).
+ * 31-bit s390 `struct stat64` (104 bytes).
+ *
+ * The 64-bit kernel writes it from struct stat64_emu31, which has the same offsets but names the three
+ * nanosecond slots __pad6, __pad7 and __pad8 and leaves them zero, and fills only 32 bits of st_blocks (the
+ * __pad5 slot before it stays zero).
  * @source arch/s390/include/uapi/asm/stat.h (6.18)
  * @source arch/s390/kernel/compat_linux.c (6.18) - struct stat64_emu31, cp_stat64
  */
@@ -670,8 +688,10 @@ export interface stat64_s390 {
 }
 
 /**
- * MIPS o32 `struct stat64` (104 bytes). A 64-bit kernel serves o32's fstat64 with sys_newfstat,
- * whose n64 struct stat (stat_mips64) has exactly this layout.
+ * MIPS o32 `struct stat64` (104 bytes).
+ *
+ * A 64-bit kernel serves o32's fstat64 with sys_newfstat, whose n64 struct stat (stat_mips64) has exactly
+ * this layout.
  * @source arch/mips/include/uapi/asm/stat.h (6.18)
  * @source arch/mips/kernel/syscalls/syscall_o32.tbl (6.18) - fstat64 -> sys_newfstat on 64-bit kernels
  */
@@ -703,8 +723,9 @@ export interface stat64_mips32 {
 }
 
 /**
- * parisc `struct stat64` (104 bytes, fixed-width members; parisc64 has the same layout, unproven by
- * a compiler).
+ * parisc `struct stat64` (104 bytes, fixed-width members).
+ *
+ * parisc64 has the same layout (no toolchain here, unproven by a compiler).
  * @source arch/parisc/include/uapi/asm/stat.h (6.18)
  */
 export interface stat64_parisc {
@@ -731,8 +752,9 @@ export interface stat64_parisc {
 }
 
 /**
- * 32-bit sparc `struct stat64` (104 bytes; st_blocks is only 32 bits). A 64-bit kernel writes
- * struct compat_stat64, with the same layout.
+ * 32-bit sparc `struct stat64` (104 bytes; st_blocks is only 32 bits).
+ *
+ * A 64-bit kernel writes struct compat_stat64, with the same layout.
  * @source arch/sparc/include/uapi/asm/stat.h (6.18)
  * @source arch/sparc/include/asm/compat.h (6.18) - struct compat_stat64
  */
@@ -866,16 +888,16 @@ export interface stat64_sh {
 }
 
 /**
- * The kernel's `struct stat64`, as fstat64(2) and fstatat64(2) write it, on the ABIs that have those
- * syscalls (has_fstat64: i386, arm, ppc, s390, mips o32, parisc, parisc64, sparc, sparc64, alpha,
- * m68k, sh).
+ * The kernel's `struct stat64`, as fstat64(2) and fstatat64(2) write it.
  *
- * A Variants type must cover every ABI, and the other ABIs (has_newfstatat) have no struct stat64
- * and no fstat64. Following the kernel's convention (asm-generic/stat.h: 64-bit ABIs use the stat
- * interface, 32-bit ones the stat64 interface), those ABIs are covered by their own `struct stat`,
- * which is already their large-file structure (64-bit st_size and st_ino) and is what newfstatat
- * writes; it is also what glibc's stat64 is on those ABIs. No syscall refers to stat64 there:
- * fstat64 and fstatat64 are declared only for has_fstat64.
+ * Those syscalls exist on the has_fstat64 ABIs: i386, arm, ppc, s390, mips o32, parisc, parisc64, sparc,
+ * sparc64, alpha, m68k and sh.
+ *
+ * A Variants type must cover every ABI, and the other ABIs (has_newfstatat) have no struct stat64 and no
+ * fstat64. Following the kernel's convention (asm-generic/stat.h: 64-bit ABIs use the stat interface, 32-bit
+ * ones the stat64 interface), those ABIs are covered by their own `struct stat`, which is already their
+ * large-file structure (64-bit st_size and st_ino) and is what newfstatat writes. No syscall refers to stat64
+ * there: fstat64 and fstatat64 are declared only for has_fstat64.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  * @source include/uapi/asm-generic/stat.h (6.18)
  */
@@ -911,8 +933,9 @@ export type stat64 = Variants<
 export declare function fstat(fd: uint & Fd, statbuf: Ptr<Out<stat>>): long;
 
 /**
- * Get the status of a file relative to a directory fd, into the native `struct stat`. Accepts
- * AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits
+ * Get the status of a file relative to a directory fd, into the native `struct stat`.
+ *
+ * Accepts AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits
  * (0x6000), which AtFlags does not list; other bits give EINVAL.
  * @since 2.6
  * @source include/linux/syscalls.h (6.18)
@@ -934,7 +957,9 @@ export declare function newfstatat(
 export declare function fstat64(this: Only<has_fstat64>, fd: ulong & Fd, statbuf: Ptr<Out<stat64>>): long;
 
 /**
- * Get the status of a file relative to a directory fd into `struct stat64`. Flags as for newfstatat.
+ * Get the status of a file relative to a directory fd into `struct stat64`.
+ *
+ * Flags as for newfstatat.
  * @since 2.6
  * @source include/linux/syscalls.h (6.18)
  * @source fs/stat.c (6.18) - vfs_statx flag check

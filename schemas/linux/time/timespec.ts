@@ -2,6 +2,7 @@ import type { kernel_long_t, long, longlong, s64 } from "@sysargs/dsl";
 
 /**
  * A time with 64-bit seconds on every ABI (the y2038-safe timespec of the *_time64 syscalls).
+ *
  * 16 bytes everywhere; aligned like `long long` (4 on i386 and sh, 2 on m68k).
  * @source include/uapi/linux/time_types.h (6.18)
  */
@@ -13,11 +14,12 @@ export interface __kernel_timespec {
 }
 
 /**
- * The traditional timespec: `__kernel_long_t` seconds and `long` nanoseconds (8 bytes on 32-bit
- * ABIs, 16 on 64-bit ones). On x32 tv_sec is 8 bytes but tv_nsec only 4, followed by 4 bytes of
- * padding (16 bytes in all). Debian's linux-source-6.12 declares tv_nsec as `__kernel_long_t`, which
- * would make it 8 bytes on x32; mainline keeps `long` (the 6.18 kernel's BTF and the 6.1 UAPI headers
- * agree), and this schema follows mainline.
+ * The traditional timespec: `__kernel_long_t` seconds and `long` nanoseconds.
+ *
+ * 8 bytes on 32-bit ABIs, 16 on 64-bit ones. On x32 tv_sec is 8 bytes but tv_nsec only 4, followed by 4 bytes
+ * of padding (16 bytes in all). Debian's linux-source-6.12 declares tv_nsec as `__kernel_long_t`, which would
+ * make it 8 bytes on x32; mainline keeps `long` (the 6.18 kernel's BTF and the 6.1 UAPI headers agree), and
+ * this schema follows mainline.
  * @source include/uapi/linux/time_types.h (6.18)
  */
 export interface __kernel_old_timespec {

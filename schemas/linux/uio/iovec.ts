@@ -1,8 +1,10 @@
 import type { CountedArray, Fd, In, InOut, LenOf, long, Ptr, size_t, ulong, void_t } from "@sysargs/dsl";
 
 /**
- * One buffer of a scatter/gather I/O vector. 8 bytes on 32-bit ABIs (x32 included: the kernel reads
- * x32 vectors with the compat layout), 16 on 64-bit ones.
+ * One buffer of a scatter/gather I/O vector.
+ *
+ * 8 bytes on 32-bit ABIs (x32 included: the kernel reads x32 vectors with the compat layout), 16 on 64-bit
+ * ones.
  * @source include/uapi/linux/uio.h (6.18)
  */
 export interface iovec {
@@ -13,14 +15,18 @@ export interface iovec {
 }
 
 /**
- * Read from a file into several buffers. At most UIO_MAXIOV (1024) vectors; more give EINVAL.
+ * Read from a file into several buffers.
+ *
+ * At most UIO_MAXIOV (1024) vectors; more give EINVAL.
  * @since 2.0
  * @source include/linux/syscalls.h (6.18)
  */
 export declare function readv(fd: ulong & Fd, vec: Ptr<In<CountedArray<iovec, "vlen">>>, vlen: ulong): long;
 
 /**
- * Write several buffers to a file. At most UIO_MAXIOV (1024) vectors; more give EINVAL.
+ * Write several buffers to a file.
+ *
+ * At most UIO_MAXIOV (1024) vectors; more give EINVAL.
  * @since 2.0
  * @source include/linux/syscalls.h (6.18)
  */
