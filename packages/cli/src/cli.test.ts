@@ -357,7 +357,7 @@ describe("layout", () => {
     expect(m68k.out).toContain("/* XXX 1 byte hole, try to pack */");
     // (the summary always says "bytes"; the hole line above is singular)
     expect(m68k.out.split("\n").at(-1)).toBe(
-      "};\t/* size: 8, align: 2, members: 3, holes: 1 (1 bytes), padding: 0 */",
+      "};\t/* size: 8, align: 2, members: 3, holes: 1 (1 byte), padding: 0 */",
     );
     const bitty = await query("layout", "bitty", "--abi", "i386");
     expect(bitty.out).toContain(`\t${"__u64 x:40;".padEnd(40)}/*     4: 0    8 */`);
@@ -628,7 +628,7 @@ describe("validate and gen", () => {
 
     expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
       code: 0,
-      out: "generated/ is up to date (2 files)",
+      out: `${relative(process.cwd(), out)}/ is up to date (2 files)`,
       err: "",
     });
 

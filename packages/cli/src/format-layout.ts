@@ -34,7 +34,7 @@ export function formatLayout(l: TypeLayout): string {
   const holeCount = hs.filter((h) => h.after).length;
   const holeBytes = hs.filter((h) => h.after).reduce((s, h) => s + h.size, 0);
   lines.push(
-    `};\t/* size: ${l.size}, align: ${l.align}, members: ${l.fields.length}, holes: ${holeCount} (${holeBytes} bytes), padding: ${trailing?.size ?? 0} */`,
+    `};\t/* size: ${l.size}, align: ${l.align}, members: ${l.fields.length}, holes: ${holeCount} (${holeBytes} byte${holeBytes === 1 ? "" : "s"}), padding: ${trailing?.size ?? 0} */`,
   );
   return lines.join("\n");
 }

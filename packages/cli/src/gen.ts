@@ -75,7 +75,7 @@ export function cmdGen(
         `generated files are stale: ${stale.join(", ")}\nrun "pnpm sysargs gen" and commit the result`,
         1,
       );
-    io.out(`generated/ is up to date (${files.length} files)`);
+    io.out(`${relative(process.cwd(), out) || "."}/ is up to date (${files.length} files)`);
     return;
   }
   const tmp = `${out}.tmp-${process.pid}`;

@@ -598,7 +598,7 @@ describe("bitfields", () => {
 });
 
 describe("known engine bugs (compiler-verified expectations the engine does not meet yet)", () => {
-  it.fails("KNOWN BUG: on m68k a full-width bitfield at an aligned position is an ordinary member", () => {
+  it("on m68k a full-width bitfield at an aligned position is an ordinary member", () => {
     // GCC (stor-layout.c layout_decl) turns a bitfield whose width is that of an integer mode and
     // whose position is aligned for that mode into an ordinary field, which then aligns the struct:
     //   struct m3 { __u16 f:16; __u8 c; };   m68k: _Static_assert(sizeof == 4 && _Alignof == 2 && offsetof(c) == 2)

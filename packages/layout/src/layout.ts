@@ -192,6 +192,10 @@ export class LayoutEngine {
           const spans = Math.floor(((at % unitBits) + width + unitBits - 1) / unitBits);
           if (spans > Math.floor((laid.size * 8) / unitBits)) at = roundUp(at, unitBits);
           align = Math.max(align, laid.align);
+        } else if (!packed && width === laid.size * 8 && at % unitBits === 0) {
+          // Where the declared type does not matter (m68k), GCC still turns a full-width bitfield
+          // at an aligned position into an ordinary member, which aligns the struct.
+          align = Math.max(align, laid.align);
         }
         out.push({
           name: f.name,

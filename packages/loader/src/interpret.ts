@@ -199,6 +199,8 @@ function parseBase(v: TypeValue, r: Reporter): ParsedType | undefined {
     r.error(v.loc, `expected a type name, found ${describe(v)}`);
     return undefined;
   }
+  // The parser recovers from a missing type with an empty name; its syntax error says it all.
+  if (v.name === "") return undefined;
   const scalar = scalarName(v.name);
   if (scalar !== undefined) {
     if (v.args.length) r.error(v.loc, `scalar ${v.name} takes no type arguments`);

@@ -236,7 +236,8 @@ function readAbi(
     if (triplet && pkg) toolchain = { triplet, flags, package: pkg };
   }
   const sb = at("syscallBase");
-  if (endian !== "little" && endian !== "big")
+  // A missing endian was already reported by str(); only a wrong value needs its own message.
+  if (endian !== undefined && endian !== "little" && endian !== "big")
     r.error(at("endian")?.loc ?? loc, `ABI ${name}: endian must be "little" or "big"`);
   if (bits !== 32 && bits !== 64) r.error(at("bits")?.loc ?? loc, `ABI ${name}: bits must be 32 or 64`);
   if (charSigned?.t !== "boolean")

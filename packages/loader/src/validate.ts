@@ -198,13 +198,20 @@ export function validate(registry: Registry): Diagnostic[] {
       if (prev) err(loc, `duplicate field "${name}" in ${owner} (first at line ${prev.line})`);
       else seen.set(name, loc);
     };
+    const claimAnonymous = (inner: Field[]) => {
+      for (const x of inner) {
+        claimName(x.name, x.loc);
+        if (x.anonymous && x.type.kind === "anon") claimAnonymous(x.type.fields);
+      }
+    };
     fields.forEach((f, i) => {
       const where = `field "${f.name}" of ${owner}`;
+      // A field cannot count or measure itself: leave it out of the candidates and hints.
+      const others = () => siblings().filter((n) => n !== f.name);
       claimName(f.name, f.loc);
-      if (f.anonymous && f.type.kind === "anon")
-        for (const inner of f.type.fields) claimName(inner.name, inner.loc);
-      checkRef(f.type, f.loc, where, true, siblings);
-      checkAnn(f.ann, f.loc, where, siblings);
+      if (f.anonymous && f.type.kind === "anon") claimAnonymous(f.type.fields);
+      checkRef(f.type, f.loc, where, true, others);
+      checkAnn(f.ann, f.loc, where, others);
       if (
         f.type.kind === "array" &&
         !("fixed" in f.type.length) &&
