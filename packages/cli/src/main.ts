@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { cmdAbis, cmdLayout, cmdSyscall, type Io, requireArg } from "./commands.js";
 import { CliError, usageError } from "./errors.js";
-import { loadRegistry } from "./query.js";
+import { readWholeRegistry } from "./query.js";
 import { cmdResolve, cmdSyscalls } from "./tables-commands.js";
 
 export const HELP = `sysargs: the registry of Linux system-call argument schemas
@@ -78,7 +78,7 @@ export async function run(argv: string[], io: Io, err: (s: string) => void): Pro
       case "export": {
         expectArgs(0);
         if (!v.json) throw usageError("export writes JSON only: use export --json");
-        io.out(JSON.stringify(loadRegistry(registry).registry, null, 1));
+        io.out(JSON.stringify(readWholeRegistry(registry), null, 1));
         return 0;
       }
       case "layout": {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { RegistryWithLayouts } from "@sysargs/gen-registry";
+import { QUERY_PARTS, type RegistryWithLayouts } from "@sysargs/gen-registry";
 import { closest, RegistryIndex } from "@sysargs/model";
 import { CliError } from "./errors.js";
 
@@ -21,18 +21,65 @@ export function loadRegistry(explicit?: string): { registry: RegistryWithLayouts
   const file = findRegistryFile(explicit);
   if (!existsSync(file))
     throw new CliError(`no registry at ${file}; run "sysargs gen" first (or pass --registry FILE)`, 1);
-  let registry: RegistryWithLayouts;
-  try {
-    registry = JSON.parse(readFileSync(file, "utf8")) as RegistryWithLayouts;
-  } catch (e) {
-    throw new CliError(`${file}: not valid JSON (${(e as Error).message}); run "sysargs gen" again`, 1);
-  }
+  const parts = join(dirname(file), "query");
+  const registry = existsSync(join(parts, "meta.json"))
+    ? lazyRegistry(parts)
+    : readJson<RegistryWithLayouts>(file);
   if (registry.irVersion !== 1 || !registry.layouts)
     throw new CliError(
       `${file}: not a sysargs registry of IR version 1 with layouts; run "sysargs gen" again`,
       1,
     );
   return { registry, index: new RegistryIndex(registry) };
+}
+
+function readJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch (e) {
+    throw new CliError(`${file}: not valid JSON (${(e as Error).message}); run "sysargs gen" again`, 1);
+  }
+}
+
+/**
+ * The registry as lazily loaded parts (generated/query/): each property reads its file on first
+ * access, and `layouts[abi]` reads only that ABI's layouts.
+ */
+function lazyRegistry(dir: string): RegistryWithLayouts {
+  const meta = readJson<Pick<RegistryWithLayouts, "irVersion" | "kernel">>(join(dir, "meta.json"));
+  const registry = { ...meta } as RegistryWithLayouts;
+  for (const part of QUERY_PARTS) {
+    let value: unknown;
+    Object.defineProperty(registry, part, {
+      enumerable: true,
+      get: () => {
+        value ??= readJson(join(dir, `${part}.json`));
+        return value;
+      },
+    });
+  }
+  const layouts: RegistryWithLayouts["layouts"] = {};
+  const proxy = new Proxy(layouts, {
+    get(target, abi) {
+      if (typeof abi !== "string") return undefined;
+      if (!(abi in target)) {
+        const f = join(dir, "layouts", `${abi}.json`);
+        if (!existsSync(f)) return undefined;
+        target[abi] = readJson(f);
+      }
+      return target[abi];
+    },
+  });
+  Object.defineProperty(registry, "layouts", { enumerable: true, value: proxy });
+  return registry;
+}
+
+/** The whole registry document (export): always registry.json itself. */
+export function readWholeRegistry(explicit?: string): RegistryWithLayouts {
+  const file = findRegistryFile(explicit);
+  if (!existsSync(file))
+    throw new CliError(`no registry at ${file}; run "sysargs gen" first (or pass --registry FILE)`, 1);
+  return readJson<RegistryWithLayouts>(file);
 }
 
 export function requireAbi(index: RegistryIndex, name: string): string {

@@ -31,11 +31,26 @@ export function withLayouts(registry: Registry): RegistryWithLayouts {
   return { ...registry, layouts };
 }
 
-/** Pure generator: IR in, files out (registry.json and the IR's JSON Schema). */
+/** The parts of registry.json that query commands load separately (query/<part>.json). */
+export const QUERY_PARTS = ["abis", "types", "sets", "syscalls", "tables"] as const;
+
+/**
+ * Pure generator: IR in, files out: registry.json (everything, readable diffs), the IR's JSON
+ * Schema, and query/ (the same data split by concern, compact), so that a query command parses
+ * only what it needs: `layout` reads the ABIs, the type names and one ABI's layouts.
+ */
 export function generateRegistryJson(registry: Registry): GeneratedFile[] {
-  const doc = { $comment: GENERATED_HEADER, ...withLayouts(registry) };
+  const full = withLayouts(registry);
+  const doc = { $comment: GENERATED_HEADER, ...full };
+  const compact = (v: unknown) => `${JSON.stringify(v)}\n`;
   return [
     { path: "registry.json", content: `${JSON.stringify(doc, null, 1)}\n` },
     { path: "ir.schema.json", content: `${JSON.stringify(IR_SCHEMA, null, 2)}\n` },
+    { path: "query/meta.json", content: compact({ irVersion: full.irVersion, kernel: full.kernel }) },
+    ...QUERY_PARTS.map((part) => ({ path: `query/${part}.json`, content: compact(full[part]) })),
+    ...Object.entries(full.layouts).map(([abi, layouts]) => ({
+      path: `query/layouts/${abi}.json`,
+      content: compact(layouts),
+    })),
   ];
 }

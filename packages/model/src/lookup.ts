@@ -1,24 +1,46 @@
 import type { Abi, CompositeDecl, Registry, SyscallDecl, SyscallTable, TypeDecl, ValueSet } from "./ir.js";
 
-/** Indexed, read-only access to a registry by name (ABIs also by alias). */
+/**
+ * Indexed, read-only access to a registry by name (ABIs also by alias). Each index is built on
+ * first use, so a query that needs only ABIs never touches (or loads) the syscall tables.
+ */
 export class RegistryIndex {
   readonly registry: Registry;
-  private readonly abis = new Map<string, Abi>();
-  private readonly types = new Map<string, TypeDecl>();
-  private readonly sets = new Map<string, ValueSet>();
-  private readonly syscalls = new Map<string, SyscallDecl>();
-  private readonly tables = new Map<string, SyscallTable>();
+  private abisMap?: Map<string, Abi>;
+  private typesMap?: Map<string, TypeDecl>;
+  private setsMap?: Map<string, ValueSet>;
+  private syscallsMap?: Map<string, SyscallDecl>;
+  private tablesMap?: Map<string, SyscallTable>;
 
   constructor(registry: Registry) {
     this.registry = registry;
-    for (const abi of registry.abis) {
-      this.abis.set(abi.name, abi);
-      for (const alias of abi.aliases) if (!this.abis.has(alias)) this.abis.set(alias, abi);
+  }
+
+  private get abis(): Map<string, Abi> {
+    if (!this.abisMap) {
+      const m = new Map<string, Abi>();
+      for (const abi of this.registry.abis) m.set(abi.name, abi);
+      for (const abi of this.registry.abis)
+        for (const alias of abi.aliases) if (!m.has(alias)) m.set(alias, abi);
+      this.abisMap = m;
     }
-    for (const t of registry.types) this.types.set(t.name, t);
-    for (const s of registry.sets) this.sets.set(s.name, s);
-    for (const s of registry.syscalls) this.syscalls.set(s.name, s);
-    for (const t of registry.tables ?? []) this.tables.set(t.abi, t);
+    return this.abisMap;
+  }
+  private get types(): Map<string, TypeDecl> {
+    this.typesMap ??= new Map(this.registry.types.map((t) => [t.name, t]));
+    return this.typesMap;
+  }
+  private get sets(): Map<string, ValueSet> {
+    this.setsMap ??= new Map(this.registry.sets.map((s) => [s.name, s]));
+    return this.setsMap;
+  }
+  private get syscalls(): Map<string, SyscallDecl> {
+    this.syscallsMap ??= new Map(this.registry.syscalls.map((s) => [s.name, s]));
+    return this.syscallsMap;
+  }
+  private get tables(): Map<string, SyscallTable> {
+    this.tablesMap ??= new Map((this.registry.tables ?? []).map((t) => [t.abi, t]));
+    return this.tablesMap;
   }
 
   /** The syscall table of an ABI (by name or alias). */
