@@ -612,7 +612,7 @@ describe("validate and gen", () => {
     const out = join(parent, "gen");
     const r = await cli("gen", "--schemas", good, "--out", out, "--quiet");
     expect(r).toEqual({ code: 0, out: "", err: "" });
-    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "registry.json"]);
+    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "query", "registry.json"]);
     expect(readdirSync(parent)).toEqual(["gen"]);
     // the files are exactly what the generator makes
     // (the CLI shows locations relative to the repository)
@@ -628,7 +628,7 @@ describe("validate and gen", () => {
 
     expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
       code: 0,
-      out: `${relative(process.cwd(), out)}/ is up to date (2 files)`,
+      out: `${relative(process.cwd(), out)}/ is up to date (33 files)`,
       err: "",
     });
 
@@ -659,7 +659,7 @@ describe("validate and gen", () => {
 
     // regenerating replaces the whole directory
     expect((await cli("gen", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "registry.json"]);
+    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "query", "registry.json"]);
     expect(readdirSync(parent)).toEqual(["gen"]);
     expect((await cli("gen", "--check", "--schemas", good, "--out", out)).code).toBe(0);
   });
@@ -668,8 +668,12 @@ describe("validate and gen", () => {
     const out = join(tempDir("gen-missing"), "gen");
     const r = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(r.code).toBe(1);
+    const every = generateRegistryJson(loadSchemas(good).registry!)
+      .map((f) => f.path)
+      .sort();
+    expect(every).toContain("query/layouts/x86_64.json");
     expect(r.err).toBe(
-      'sysargs: generated files are stale: ir.schema.json, registry.json\nrun "pnpm sysargs gen" and commit the result',
+      `sysargs: generated files are stale: ${every.join(", ")}\nrun "pnpm sysargs gen" and commit the result`,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -684,6 +688,8 @@ describe("validate and gen", () => {
     expect(r.out).toMatch(
       /\nclone_args\s+64 \(5\.3\), 80 \(5\.5\), 88 \(5\.7\)\s+argument\s+88\/8\s+88\/8\s+88\/8\n/,
     );
-    expect(r.out).toMatch(/\nWrote 2 files to .*gen\/ in \d+ ms: ir\.schema\.json, registry\.json$/);
+    expect(r.out).toMatch(
+      /\nWrote 33 files to .*gen\/ in \d+ ms: ir\.schema\.json, query\/ \(31 files\), registry\.json$/,
+    );
   });
 });

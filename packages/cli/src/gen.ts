@@ -135,9 +135,12 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
     }
     lines.push(`  ${t.name}: ${[...sizes].map(([s, a]) => `${s} (${a.join(",")})`).join("; ")}`);
   }
-  lines.push(
-    "",
-    `Wrote ${files.length} files to ${out}/ in ${ms.toFixed(0)} ms: ${files.map((f) => f.path).join(", ")}`,
-  );
+  const groups = new Map<string, number>();
+  for (const f of files) {
+    const top = f.path.includes("/") ? `${f.path.split("/")[0]}/` : f.path;
+    groups.set(top, (groups.get(top) ?? 0) + 1);
+  }
+  const listed = [...groups].map(([p, n]) => (p.endsWith("/") ? `${p} (${n} files)` : p)).join(", ");
+  lines.push("", `Wrote ${files.length} files to ${out}/ in ${ms.toFixed(0)} ms: ${listed}`);
   return lines.join("\n");
 }
