@@ -25,16 +25,40 @@ afterAll(() => {
 /** Source text from lines: line 1 is the first argument, so expected line numbers read off directly. */
 const src = (...lines: string[]) => `${lines.join("\n")}\n`;
 
+/** Names of the syscalls a fixture declares. */
+function declaredSyscalls(texts: string[]): Set<string> {
+  return new Set(texts.flatMap((t) => [...t.matchAll(/function (\w+)/g)].map((m) => m[1]!)));
+}
+
+/**
+ * A real table cut down to the fixture's syscalls, plus a made-up row (numbers from 9000) for each
+ * declared syscall the real table lacks: tables and signatures must agree, and each test here is
+ * about one other mistake.
+ */
+function tableOf(text: string, keep: Set<string>): string {
+  const lines = text
+    .split("\n")
+    .filter((l) => l !== "" && (l.startsWith("#") || keep.has(l.split("\t")[2]!)));
+  const present = new Set(lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t")[2]!));
+  const extra = [...keep].filter((n) => !present.has(n)).sort();
+  extra.forEach((n, i) => lines.push(`${9000 + i}\tcommon\t${n}\tsys_${n}\t-\t?`));
+  return `${lines.join("\n")}\n`;
+}
+
 /** A schemas root with the ABI files, the group file and `linux` (path under linux/ -> text). */
 function tree(linux: Record<string, string>, abiFiles: string[] = ABI_FILES): string {
   const root = mkdtempSync(join(tmpdir(), "sysargs-diag-"));
   roots.push(root);
   mkdirSync(join(root, "abi"));
   mkdirSync(join(root, "tables"));
+  const declared = declaredSyscalls(Object.values(linux));
   for (const f of abiFiles) {
     copyFileSync(join(SCHEMAS, "abi", f), join(root, "abi", f));
     const tbl = f.replace(/\.ts$/, ".tbl");
-    copyFileSync(join(SCHEMAS, "tables", tbl), join(root, "tables", tbl));
+    writeFileSync(
+      join(root, "tables", tbl),
+      tableOf(readFileSync(join(SCHEMAS, "tables", tbl), "utf8"), declared),
+    );
   }
   writeFileSync(join(root, "abi", "groups.ts"), GROUPS);
   for (const [rel, text] of Object.entries(linux)) {
@@ -876,7 +900,10 @@ describe("file-level mistakes", () => {
       "test.ts": src('import type { u32 } from "@sysargs/dsl";', "export interface s { a: u32; }"),
       "mine.ts": m68k,
     });
-    copyFileSync(join(SCHEMAS, "tables", "m68k.tbl"), join(root, "tables", "mine.tbl"));
+    writeFileSync(
+      join(root, "tables", "mine.tbl"),
+      tableOf(readFileSync(join(SCHEMAS, "tables", "m68k.tbl"), "utf8"), new Set()),
+    );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       "linux/mine.ts:8:1: ABI mine must be declared under schemas/abi/",
@@ -895,7 +922,10 @@ describe("file-level mistakes", () => {
       .replace("int: ScalarLayout<4, 4>;", "int: ScalarLayout<4, 3>;")
       .replace("aliases: [];", 'aliases: ["amd64"];');
     writeFileSync(join(root, "abi", "bad.ts"), x86);
-    copyFileSync(join(SCHEMAS, "tables", "x86_64.tbl"), join(root, "tables", "bad.tbl"));
+    writeFileSync(
+      join(root, "tables", "bad.tbl"),
+      tableOf(readFileSync(join(SCHEMAS, "tables", "x86_64.tbl"), "utf8"), new Set()),
+    );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'abi/bad.ts:10:11: ABI bad: endian must be "little" or "big"',
@@ -937,7 +967,10 @@ describe("file-level mistakes", () => {
       join(root, "abi", "i386copy.ts"),
       text.replace("export type i386 =", "export type i386copy ="),
     );
-    copyFileSync(join(SCHEMAS, "tables", "i386.tbl"), join(root, "tables", "i386copy.tbl"));
+    writeFileSync(
+      join(root, "tables", "i386copy.tbl"),
+      tableOf(readFileSync(join(SCHEMAS, "tables", "i386.tbl"), "utf8"), new Set()),
+    );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'abi/i386copy.ts:8:1: ABI name or alias "i686" of i386copy is already used by ABI i386',

@@ -292,7 +292,41 @@ export function validate(registry: Registry): Diagnostic[] {
       }
     }
   }
+  checkTablesAgainstSignatures(registry, err);
   return out;
+}
+
+/**
+ * Every syscall a table lists has a signature, every declared syscall is in some table, and a
+ * signature restricted to ABIs names only ABIs whose table has the syscall.
+ */
+function checkTablesAgainstSignatures(registry: Registry, err: (loc: SourceLoc, m: string) => void): void {
+  if (registry.tables.length === 0) return;
+  const declared = new Map(registry.syscalls.map((s) => [s.name, s]));
+  const onAbi = new Map<string, Set<string>>();
+  for (const t of registry.tables) {
+    const missing: string[] = [];
+    for (const e of t.entries) {
+      if (!declared.has(e.name)) missing.push(e.name);
+      const set = onAbi.get(e.name) ?? new Set<string>();
+      set.add(t.abi);
+      onAbi.set(e.name, set);
+    }
+    if (missing.length)
+      err(t.loc, `${t.abi}: ${missing.length} syscall(s) without a signature: ${missing.join(", ")}`);
+  }
+  for (const sc of registry.syscalls) {
+    const abis = onAbi.get(sc.name);
+    if (!abis) {
+      err(sc.loc, `syscall ${sc.name} is declared but no ABI's table (schemas/tables) lists it`);
+      continue;
+    }
+    for (const sig of sc.signatures) {
+      const absent = sig.abis.filter((a) => !abis.has(a));
+      if (absent.length)
+        err(sig.loc, `signature of ${sc.name} names ${absent.join(", ")}, whose table has no ${sc.name}`);
+    }
+  }
 }
 
 function checkSizeOf(

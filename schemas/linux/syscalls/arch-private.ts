@@ -23,8 +23,8 @@ import type {
   ulong,
   void_t,
 } from "@sysargs/dsl";
-import type { arch_mips, arch_s390, arch_sparc, mips_o32 } from "../../abi/groups.js";
-import type { alpha, arm, i386, riscv64, sparc, sparc64 } from "../../abi/index.js";
+import type { arch_mips, arch_parisc, arch_s390, arch_sparc, mips_o32 } from "../../abi/groups.js";
+import type { alpha, arm, i386, m68k, riscv64, sh, sparc, sparc64 } from "../../abi/index.js";
 
 // ---- alpha (OSF/1 compatibility and alpha-only calls) ----
 
@@ -616,3 +616,59 @@ export declare function utrap_install(
   /** utrap_handler_t; always set to NULL */
   old_d: Ptr<Out<Ptr<void_t>>>,
 ): long;
+
+// ---- calls whose arguments differ per architecture ----
+
+/**
+ * Flush part of the processor caches (m68k: scope and cache selectors, then the length).
+ * @source arch/m68k/kernel/sys_m68k.c (6.12) - sys_cacheflush
+ */
+export declare function cacheflush(this: Only<m68k>, addr: ulong, scope: int, cache: int, len: ulong): long;
+/**
+ * Flush the caches for the address range [start, end) (ARM private call __ARM_NR_cacheflush).
+ * @source arch/arm/kernel/traps.c (6.12) - arm_syscall, do_cache_op
+ */
+export declare function cacheflush(this: Only<arm>, start: ulong, end: ulong, flags: int): long;
+/**
+ * Flush the instruction and/or data cache (ICACHE, DCACHE, BCACHE) for a range of bytes.
+ * @source arch/mips/mm/cache.c (6.12) - SYSCALL_DEFINE3(cacheflush)
+ * @source arch/parisc/kernel/cache.c (6.12) - SYSCALL_DEFINE3(cacheflush)
+ */
+export declare function cacheflush(
+  this: Only<arch_mips | arch_parisc>,
+  addr: ulong,
+  bytes: ulong & LenOf<"addr">,
+  cache: uint,
+): long;
+/**
+ * Flush or invalidate the caches for a range of bytes (CACHEFLUSH_* operation).
+ * @source arch/sh/kernel/sys_sh.c (6.12) - sys_cacheflush
+ */
+export declare function cacheflush(this: Only<sh>, addr: ulong, len: ulong & LenOf<"addr">, op: int): long;
+
+/**
+ * Read a TLS descriptor from the GDT into a struct user_desc (entry_number selects it).
+ * @source arch/x86/kernel/tls.c (6.12) - SYSCALL_DEFINE1(get_thread_area)
+ */
+export declare function get_thread_area(this: Only<i386>, u_info: Ptr<InOut<void_t>>): long;
+/**
+ * Return the thread pointer (m68k keeps it in the thread struct).
+ * @source arch/m68k/kernel/sys_m68k.c (6.12) - sys_get_thread_area
+ */
+export declare function get_thread_area(this: Only<m68k>): long;
+
+/**
+ * Install a TLS descriptor in the GDT from a struct user_desc (entry_number -1 picks a free one).
+ * @source arch/x86/kernel/tls.c (6.12) - SYSCALL_DEFINE1(set_thread_area)
+ */
+export declare function set_thread_area(this: Only<i386>, u_info: Ptr<InOut<void_t>>): long;
+/**
+ * Set the thread pointer.
+ * @source arch/m68k/kernel/sys_m68k.c (6.12) - sys_set_thread_area
+ */
+export declare function set_thread_area(this: Only<m68k>, tp: ulong): long;
+/**
+ * Set the thread pointer (the UserLocal register value returned by rdhwr).
+ * @source arch/mips/kernel/syscall.c (6.12) - SYSCALL_DEFINE1(set_thread_area)
+ */
+export declare function set_thread_area(this: Only<arch_mips>, addr: ulong): long;

@@ -34,7 +34,9 @@ import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../a
 import type { AtFlags } from "../fs/at-flags.js";
 
 /**
- * Syscall _llseek (kernel entry point sys_llseek).
+ * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
+ * Kernel entry point: sys_llseek.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function _llseek(
@@ -46,7 +48,9 @@ export declare function _llseek(
 ): long;
 
 /**
- * Syscall _newselect (kernel entry point sys_select).
+ * Wait until file descriptors are ready, with a timeval timeout (select under its name in 32-bit tables).
+ * Kernel entry point: sys_select.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function _newselect(
@@ -62,7 +66,7 @@ export declare function _newselect(
 ): long;
 
 /**
- * Syscall arm_fadvise64_64.
+ * Give an access-pattern hint for a file range (arm order: advice before the 64-bit offset and length).
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * @source arch/arm/include/asm/syscalls.h (6.12)
@@ -70,7 +74,8 @@ export declare function _newselect(
 export declare function arm_fadvise64_64(fd: int & Fd, advice: int, offset: loff_t, len: loff_t): long;
 
 /**
- * Syscall arm_sync_file_range (kernel entry point sys_sync_file_range2).
+ * Start and/or wait for writeback of a byte range of a file (arm form with the flags before the 64-bit range).
+ * Kernel entry point: sys_sync_file_range2.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * @source include/linux/syscalls.h (6.12)
@@ -78,7 +83,7 @@ export declare function arm_fadvise64_64(fd: int & Fd, advice: int, offset: loff
 export declare function arm_sync_file_range(fd: int & Fd, flags: uint, offset: loff_t, nbytes: loff_t): long;
 
 /**
- * Syscall atomic_cmpxchg_32.
+ * Compare a 32-bit word in user memory with an expected value and replace it if equal, for m68k CPUs without a usable CAS.
  * @source arch/m68k/include/asm/syscalls.h (6.12)
  */
 export declare function atomic_cmpxchg_32(
@@ -91,13 +96,17 @@ export declare function atomic_cmpxchg_32(
 ): long;
 
 /**
- * Syscall chown32 (kernel entry point sys_chown).
+ * chown with 32-bit user and group IDs, for ABIs whose original chown takes 16-bit IDs.
+ * Kernel entry point: sys_chown.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function chown32(filename: Path, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall clock_getres_time64 (kernel entry point sys_clock_getres).
+ * clock_getres with a 64-bit time_t timespec, for 32-bit ABIs.
+ * Kernel entry point: sys_clock_getres.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_getres_time64(
@@ -107,7 +116,9 @@ export declare function clock_getres_time64(
 ): long;
 
 /**
- * Syscall clock_nanosleep_time64 (kernel entry point sys_clock_nanosleep).
+ * clock_nanosleep with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_clock_nanosleep.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_nanosleep_time64(
@@ -120,27 +131,32 @@ export declare function clock_nanosleep_time64(
 ): long;
 
 /**
- * Syscall fadvise64_64.
+ * Give an access-pattern hint for a file range with a 64-bit length, for 32-bit ABIs.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fadvise64_64(fd: int & Fd, offset: loff_t, len: loff_t, advice: int): long;
 
 /**
- * Syscall fchown32 (kernel entry point sys_fchown).
+ * fchown with 32-bit user and group IDs, for ABIs whose original fchown takes 16-bit IDs.
+ * Kernel entry point: sys_fchown.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fchown32(fd: uint & Fd, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall fcntl64.
+ * fcntl with 64-bit offsets in record locks, for 32-bit ABIs.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fcntl64(fd: uint & Fd, cmd: uint, arg: ulong): long;
 
 /**
- * Syscall fstatfs64.
+ * Report statistics of the filesystem holding an open file in struct statfs64 (given its size), for 32-bit ABIs.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fstatfs64(
@@ -151,14 +167,17 @@ export declare function fstatfs64(
 ): long;
 
 /**
- * Syscall ftruncate64.
+ * Change the length of an open file with a 64-bit length, for 32-bit ABIs.
  * `length`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ftruncate64(fd: uint & Fd, length: loff_t): long;
 
 /**
- * Syscall futex_time64 (kernel entry point sys_futex).
+ * futex with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_futex.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function futex_time64(
@@ -172,31 +191,41 @@ export declare function futex_time64(
 ): long;
 
 /**
- * Syscall getegid32 (kernel entry point sys_getegid).
+ * getegid returning a 32-bit group ID, for ABIs whose original getegid uses 16-bit IDs.
+ * Kernel entry point: sys_getegid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getegid32(): long;
 
 /**
- * Syscall geteuid32 (kernel entry point sys_geteuid).
+ * geteuid returning a 32-bit user ID, for ABIs whose original geteuid uses 16-bit IDs.
+ * Kernel entry point: sys_geteuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function geteuid32(): long;
 
 /**
- * Syscall getgid32 (kernel entry point sys_getgid).
+ * getgid returning a 32-bit group ID, for ABIs whose original getgid uses 16-bit IDs.
+ * Kernel entry point: sys_getgid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getgid32(): long;
 
 /**
- * Syscall getgroups32 (kernel entry point sys_getgroups).
+ * getgroups with 32-bit group IDs, for ABIs whose original getgroups uses 16-bit IDs.
+ * Kernel entry point: sys_getgroups.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getgroups32(gidsetsize: int, grouplist: Ptr<Out<gid_t>>): long;
 
 /**
- * Syscall getresgid32 (kernel entry point sys_getresgid).
+ * getresgid with 32-bit group IDs, for ABIs whose original getresgid uses 16-bit IDs.
+ * Kernel entry point: sys_getresgid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getresgid32(
@@ -206,7 +235,9 @@ export declare function getresgid32(
 ): long;
 
 /**
- * Syscall getresuid32 (kernel entry point sys_getresuid).
+ * getresuid with 32-bit user IDs, for ABIs whose original getresuid uses 16-bit IDs.
+ * Kernel entry point: sys_getresuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getresuid32(
@@ -216,13 +247,17 @@ export declare function getresuid32(
 ): long;
 
 /**
- * Syscall getuid32 (kernel entry point sys_getuid).
+ * getuid returning a 32-bit user ID, for ABIs whose original getuid uses 16-bit IDs.
+ * Kernel entry point: sys_getuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getuid32(): long;
 
 /**
- * Syscall io_pgetevents_time64 (kernel entry point sys_io_pgetevents).
+ * io_pgetevents with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_io_pgetevents.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function io_pgetevents_time64(
@@ -238,13 +273,16 @@ export declare function io_pgetevents_time64(
 ): long;
 
 /**
- * Syscall lchown32 (kernel entry point sys_lchown).
+ * lchown with 32-bit user and group IDs, for ABIs whose original lchown takes 16-bit IDs.
+ * Kernel entry point: sys_lchown.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function lchown32(filename: Path, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall lstat64.
+ * lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function lstat64(
@@ -254,7 +292,8 @@ export declare function lstat64(
 ): long;
 
 /**
- * Syscall mmap2.
+ * Map a file or anonymous memory with the offset counted in 4096-byte units, for 32-bit ABIs.
+ * @since 2.4
  * @source include/asm-generic/syscalls.h (6.12)
  */
 export declare function mmap2(
@@ -267,7 +306,9 @@ export declare function mmap2(
 ): long;
 
 /**
- * Syscall mq_timedreceive_time64 (kernel entry point sys_mq_timedreceive).
+ * mq_timedreceive with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_mq_timedreceive.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function mq_timedreceive_time64(
@@ -280,7 +321,9 @@ export declare function mq_timedreceive_time64(
 ): long;
 
 /**
- * Syscall mq_timedsend_time64 (kernel entry point sys_mq_timedsend).
+ * mq_timedsend with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_mq_timedsend.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function mq_timedsend_time64(
@@ -293,13 +336,16 @@ export declare function mq_timedsend_time64(
 ): long;
 
 /**
- * Syscall nice.
+ * Add an increment to the nice value of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function nice(increment: int): long;
 
 /**
- * Syscall oldfstat (kernel entry point sys_fstat).
+ * Read the status of an open file in the historic struct __old_kernel_stat layout.
+ * Kernel entry point: sys_fstat.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function oldfstat(
@@ -309,7 +355,9 @@ export declare function oldfstat(
 ): long;
 
 /**
- * Syscall oldlstat (kernel entry point sys_lstat).
+ * Read the status of a path, not following a final symbolic link, in the historic struct __old_kernel_stat layout.
+ * Kernel entry point: sys_lstat.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function oldlstat(
@@ -319,7 +367,9 @@ export declare function oldlstat(
 ): long;
 
 /**
- * Syscall oldolduname (kernel entry point sys_olduname).
+ * Read system identification in the oldest utsname layout (9-byte fields).
+ * Kernel entry point: sys_olduname.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function oldolduname(
@@ -328,7 +378,9 @@ export declare function oldolduname(
 ): long;
 
 /**
- * Syscall oldstat (kernel entry point sys_stat).
+ * Read the status of a file named by path in the historic struct __old_kernel_stat layout.
+ * Kernel entry point: sys_stat.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function oldstat(
@@ -338,13 +390,15 @@ export declare function oldstat(
 ): long;
 
 /**
- * Syscall oldumount.
+ * Unmount a filesystem by path, without flags (alpha name of the one-argument umount).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function oldumount(name: Path): long;
 
 /**
- * Syscall olduname (kernel entry point sys_uname).
+ * Read system identification in the old utsname layout (65-byte fields, no domain name).
+ * Kernel entry point: sys_uname.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function olduname(
@@ -353,13 +407,13 @@ export declare function olduname(
 ): long;
 
 /**
- * Syscall pciconfig_iobase.
+ * Query PCI host-bridge information (bus number, I/O and memory bases) for a device.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function pciconfig_iobase(which: long, bus: ulong, devfn: ulong): long;
 
 /**
- * Syscall pciconfig_read.
+ * Read bytes from the configuration space of a PCI device.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function pciconfig_read(
@@ -371,7 +425,7 @@ export declare function pciconfig_read(
 ): long;
 
 /**
- * Syscall pciconfig_write.
+ * Write bytes to the configuration space of a PCI device.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function pciconfig_write(
@@ -383,7 +437,9 @@ export declare function pciconfig_write(
 ): long;
 
 /**
- * Syscall ppoll_time64 (kernel entry point sys_ppoll).
+ * ppoll with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_ppoll.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ppoll_time64(
@@ -398,7 +454,9 @@ export declare function ppoll_time64(
 ): long;
 
 /**
- * Syscall pselect6_time64 (kernel entry point sys_pselect6).
+ * pselect6 with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_pselect6.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function pselect6_time64(
@@ -415,7 +473,9 @@ export declare function pselect6_time64(
 ): long;
 
 /**
- * Syscall readdir (kernel entry point sys_old_readdir).
+ * Read one entry of an open directory in the old struct old_linux_dirent layout.
+ * Kernel entry point: sys_old_readdir.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function readdir(
@@ -426,13 +486,15 @@ export declare function readdir(
 ): long;
 
 /**
- * Syscall recv.
+ * Receive data from a connected socket (recvfrom without a source address).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function recv(arg0: int, arg1: Ptr<Out<void_t>>, arg2: size_t, arg3: uint): long;
 
 /**
- * Syscall recvmmsg_time64 (kernel entry point sys_recvmmsg).
+ * recvmmsg with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_recvmmsg.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function recvmmsg_time64(
@@ -446,7 +508,9 @@ export declare function recvmmsg_time64(
 ): long;
 
 /**
- * Syscall rt_sigtimedwait_time64 (kernel entry point sys_rt_sigtimedwait).
+ * rt_sigtimedwait with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_rt_sigtimedwait.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function rt_sigtimedwait_time64(
@@ -460,7 +524,9 @@ export declare function rt_sigtimedwait_time64(
 ): long;
 
 /**
- * Syscall sched_rr_get_interval_time64 (kernel entry point sys_sched_rr_get_interval).
+ * sched_rr_get_interval with a 64-bit time_t timespec, for 32-bit ABIs.
+ * Kernel entry point: sys_sched_rr_get_interval.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sched_rr_get_interval_time64(
@@ -470,7 +536,8 @@ export declare function sched_rr_get_interval_time64(
 ): long;
 
 /**
- * Syscall select.
+ * Wait until file descriptors are ready for reading, writing or exceptional conditions, with a timeout.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_select (6.18.44)
  */
@@ -487,7 +554,9 @@ export declare function select(
 ): long;
 
 /**
- * Syscall select (kernel entry point sys_old_select).
+ * Wait until file descriptors are ready for reading, writing or exceptional conditions, with a timeout.
+ * Kernel entry point: sys_old_select.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function select(
@@ -497,7 +566,9 @@ export declare function select(
 ): long;
 
 /**
- * Syscall semtimedop_time64 (kernel entry point sys_semtimedop).
+ * semtimedop with a 64-bit time_t timeout, for 32-bit ABIs.
+ * Kernel entry point: sys_semtimedop.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function semtimedop_time64(
@@ -510,73 +581,93 @@ export declare function semtimedop_time64(
 ): long;
 
 /**
- * Syscall send.
+ * Send data on a connected socket (sendto without a destination address).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function send(arg0: int, arg1: Ptr<Out<void_t>>, arg2: size_t, arg3: uint): long;
 
 /**
- * Syscall setfsgid32 (kernel entry point sys_setfsgid).
+ * setfsgid with a 32-bit group ID, for ABIs whose original setfsgid uses 16-bit IDs.
+ * Kernel entry point: sys_setfsgid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setfsgid32(gid: gid_t): long;
 
 /**
- * Syscall setfsuid32 (kernel entry point sys_setfsuid).
+ * setfsuid with a 32-bit user ID, for ABIs whose original setfsuid uses 16-bit IDs.
+ * Kernel entry point: sys_setfsuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setfsuid32(uid: uid_t): long;
 
 /**
- * Syscall setgid32 (kernel entry point sys_setgid).
+ * setgid with a 32-bit group ID, for ABIs whose original setgid uses 16-bit IDs.
+ * Kernel entry point: sys_setgid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setgid32(gid: gid_t): long;
 
 /**
- * Syscall setgroups32 (kernel entry point sys_setgroups).
+ * setgroups with 32-bit group IDs, for ABIs whose original setgroups uses 16-bit IDs.
+ * Kernel entry point: sys_setgroups.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setgroups32(gidsetsize: int, grouplist: Ptr<In<gid_t>>): long;
 
 /**
- * Syscall setregid32 (kernel entry point sys_setregid).
+ * setregid with 32-bit group IDs, for ABIs whose original setregid uses 16-bit IDs.
+ * Kernel entry point: sys_setregid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setregid32(rgid: gid_t, egid: gid_t): long;
 
 /**
- * Syscall setresgid32 (kernel entry point sys_setresgid).
+ * setresgid with 32-bit group IDs, for ABIs whose original setresgid uses 16-bit IDs.
+ * Kernel entry point: sys_setresgid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setresgid32(rgid: gid_t, egid: gid_t, sgid: gid_t): long;
 
 /**
- * Syscall setresuid32 (kernel entry point sys_setresuid).
+ * setresuid with 32-bit user IDs, for ABIs whose original setresuid uses 16-bit IDs.
+ * Kernel entry point: sys_setresuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setresuid32(ruid: uid_t, euid: uid_t, suid: uid_t): long;
 
 /**
- * Syscall setreuid32 (kernel entry point sys_setreuid).
+ * setreuid with 32-bit user IDs, for ABIs whose original setreuid uses 16-bit IDs.
+ * Kernel entry point: sys_setreuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setreuid32(ruid: uid_t, euid: uid_t): long;
 
 /**
- * Syscall setuid32 (kernel entry point sys_setuid).
+ * setuid with a 32-bit user ID, for ABIs whose original setuid uses 16-bit IDs.
+ * Kernel entry point: sys_setuid.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setuid32(uid: uid_t): long;
 
 /**
- * Syscall sgetmask.
+ * Return the signal mask of the caller as a single word (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sgetmask(): long;
 
 /**
- * Syscall sigaction.
+ * Read and/or change the action for a signal, with a single-word signal mask (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigaction(
@@ -588,7 +679,8 @@ export declare function sigaction(
 ): long;
 
 /**
- * Syscall signal.
+ * Set the handler of a signal with one-shot semantics: delivery resets it to the default (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function signal(
@@ -598,7 +690,8 @@ export declare function signal(
 ): long;
 
 /**
- * Syscall sigpending.
+ * Read the pending signals of the caller as a single word (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigpending(
@@ -607,7 +700,8 @@ export declare function sigpending(
 ): long;
 
 /**
- * Syscall sigprocmask.
+ * Read and/or change the signal mask of the caller as a single word (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigprocmask(
@@ -619,13 +713,15 @@ export declare function sigprocmask(
 ): long;
 
 /**
- * Syscall sigreturn.
+ * Return from a signal handler using the old, non-RT signal frame (not called directly).
+ * @since 1.0
  * @source arch/arm/include/asm/syscalls.h (6.12)
  */
 export declare function sigreturn(): long;
 
 /**
- * Syscall sigsuspend.
+ * Replace the signal mask with a single word and sleep until a signal is handled (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigsuspend(
@@ -634,13 +730,15 @@ export declare function sigsuspend(
 ): long;
 
 /**
- * Syscall ssetmask.
+ * Replace the signal mask of the caller with a single word, returning the old one (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ssetmask(newmask: int): long;
 
 /**
- * Syscall stat64.
+ * stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function stat64(
@@ -650,7 +748,8 @@ export declare function stat64(
 ): long;
 
 /**
- * Syscall statfs64.
+ * Report statistics of the filesystem holding a path in struct statfs64 (given its size), for 32-bit ABIs.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function statfs64(
@@ -661,7 +760,9 @@ export declare function statfs64(
 ): long;
 
 /**
- * Syscall stime (kernel entry point sys_stime32).
+ * Set the system time in whole seconds since the epoch (obsolete).
+ * Kernel entry point: sys_stime32.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function stime(
@@ -670,7 +771,8 @@ export declare function stime(
 ): long;
 
 /**
- * Syscall stime.
+ * Set the system time in whole seconds since the epoch (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function stime(
@@ -680,7 +782,7 @@ export declare function stime(
 ): long;
 
 /**
- * Syscall sync_file_range2.
+ * sync_file_range with the flags argument first, so that the 64-bit offsets fall in aligned register pairs.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * @source include/linux/syscalls.h (6.12)
@@ -688,14 +790,17 @@ export declare function stime(
 export declare function sync_file_range2(fd: int & Fd, flags: uint, offset: loff_t, nbytes: loff_t): long;
 
 /**
- * Syscall truncate64.
+ * Change the length of a file named by path with a 64-bit length, for 32-bit ABIs.
  * `length`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function truncate64(path: Path, length: loff_t): long;
 
 /**
- * Syscall ugetrlimit (kernel entry point sys_getrlimit).
+ * Read a resource limit with unsigned limit values (getrlimit under its 32-bit table name).
+ * Kernel entry point: sys_getrlimit.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ugetrlimit(
@@ -705,13 +810,17 @@ export declare function ugetrlimit(
 ): long;
 
 /**
- * Syscall umount (kernel entry point sys_oldumount).
+ * Unmount a filesystem by path, without flags (the historic one-argument umount).
+ * Kernel entry point: sys_oldumount.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function umount(name: Path): long;
 
 /**
- * Syscall utimensat_time64 (kernel entry point sys_utimensat).
+ * utimensat with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_utimensat.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function utimensat_time64(
@@ -723,7 +832,8 @@ export declare function utimensat_time64(
 ): long;
 
 /**
- * Syscall waitpid.
+ * Wait for a child process to change state and return its status.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function waitpid(pid: pid_t & Pid, stat_addr: Ptr<Out<int>>, options: int): long;

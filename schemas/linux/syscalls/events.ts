@@ -22,21 +22,24 @@ import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 
 /**
- * Syscall epoll_create.
+ * Create an epoll instance and return a descriptor for it (the size argument only has to be positive).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_epoll_create (6.18.44)
  */
 export declare function epoll_create(size: int): long;
 
 /**
- * Syscall fanotify_init.
+ * Create a fanotify group for filesystem event notification and return its descriptor.
+ * @since 2.6.37
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fanotify_init (6.18.44)
  */
 export declare function fanotify_init(flags: uint, event_f_flags: uint): long;
 
 /**
- * Syscall fanotify_mark.
+ * Add, remove or flush the marks of a fanotify group on an inode, mount or filesystem.
+ * @since 2.6.37
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fanotify_mark (6.18.44)
  */
@@ -49,35 +52,40 @@ export declare function fanotify_mark(
 ): long;
 
 /**
- * Syscall inotify_add_watch.
+ * Watch a path for filesystem events on an inotify instance, or update an existing watch, and return its watch descriptor.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_inotify_add_watch (6.18.44)
  */
 export declare function inotify_add_watch(fd: int & Fd, pathname: Path, mask: u32): long;
 
 /**
- * Syscall inotify_init.
+ * Create an inotify instance and return a descriptor for reading its events.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_inotify_init (6.18.44)
  */
 export declare function inotify_init(): long;
 
 /**
- * Syscall inotify_init1.
+ * Create an inotify instance with flags (IN_NONBLOCK, IN_CLOEXEC).
+ * @since 2.6.27
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_inotify_init1 (6.18.44)
  */
 export declare function inotify_init1(flags: int): long;
 
 /**
- * Syscall inotify_rm_watch.
+ * Remove a watch from an inotify instance.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_inotify_rm_watch (6.18.44)
  */
 export declare function inotify_rm_watch(fd: int & Fd, wd: s32): long;
 
 /**
- * Syscall io_cancel.
+ * Try to cancel an asynchronous I/O request in flight on an AIO context.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_cancel (6.18.44)
  */
@@ -90,14 +98,16 @@ export declare function io_cancel(
 ): long;
 
 /**
- * Syscall io_destroy.
+ * Tear down an AIO context, cancelling its requests and waiting for those that cannot be cancelled.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_destroy (6.18.44)
  */
 export declare function io_destroy(ctx: aio_context_t): long;
 
 /**
- * Syscall io_getevents.
+ * Wait for and collect completion events of an AIO context, with an optional timeout.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_getevents (6.18.44)
  */
@@ -112,7 +122,9 @@ export declare function io_getevents(
 ): long;
 
 /**
- * Syscall io_getevents (kernel entry point sys_io_getevents_time32).
+ * Wait for and collect completion events of an AIO context, with an optional timeout.
+ * Kernel entry point: sys_io_getevents_time32.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function io_getevents(
@@ -127,7 +139,8 @@ export declare function io_getevents(
 ): long;
 
 /**
- * Syscall io_pgetevents.
+ * Collect AIO completion events like io_getevents, with a signal mask in force while waiting.
+ * @since 4.18
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_pgetevents (6.18.44)
  */
@@ -144,7 +157,9 @@ export declare function io_pgetevents(
 ): long;
 
 /**
- * Syscall io_pgetevents (kernel entry point sys_io_pgetevents_time32).
+ * Collect AIO completion events like io_getevents, with a signal mask in force while waiting.
+ * Kernel entry point: sys_io_pgetevents_time32.
+ * @since 4.18
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function io_pgetevents(
@@ -161,14 +176,16 @@ export declare function io_pgetevents(
 ): long;
 
 /**
- * Syscall io_setup.
+ * Create an asynchronous I/O context that can hold a number of events.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_setup (6.18.44)
  */
 export declare function io_setup(nr_events: uint, ctxp: Ptr<InOut<aio_context_t>>): long;
 
 /**
- * Syscall io_submit.
+ * Queue an array of asynchronous I/O control blocks on an AIO context.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_submit (6.18.44)
  */
@@ -180,7 +197,8 @@ export declare function io_submit(
 ): long;
 
 /**
- * Syscall io_uring_enter.
+ * Submit queued io_uring requests and/or wait for completions on an io_uring instance.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_uring_enter (6.18.44)
  */
@@ -194,7 +212,8 @@ export declare function io_uring_enter(
 ): long;
 
 /**
- * Syscall io_uring_register.
+ * Register or unregister buffers, files, eventfds and other resources of an io_uring instance, or change its settings.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_uring_register (6.18.44)
  */
@@ -206,7 +225,8 @@ export declare function io_uring_register(
 ): long;
 
 /**
- * Syscall io_uring_setup.
+ * Create an io_uring instance with submission and completion rings and return its descriptor.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_uring_setup (6.18.44)
  */
@@ -217,7 +237,7 @@ export declare function io_uring_setup(
 ): long;
 
 /**
- * Syscall poll.
+ * Wait until any of a set of file descriptors becomes ready, with a timeout in milliseconds.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_poll (6.18.44)
  */
@@ -229,7 +249,8 @@ export declare function poll(
 ): long;
 
 /**
- * Syscall ppoll.
+ * Wait until any of a set of file descriptors becomes ready, with a timespec timeout and a signal mask.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ppoll (6.18.44)
  */
@@ -245,7 +266,9 @@ export declare function ppoll(
 ): long;
 
 /**
- * Syscall ppoll (kernel entry point sys_ppoll_time32).
+ * Wait until any of a set of file descriptors becomes ready, with a timespec timeout and a signal mask.
+ * Kernel entry point: sys_ppoll_time32.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ppoll(
@@ -261,7 +284,8 @@ export declare function ppoll(
 ): long;
 
 /**
- * Syscall pselect6.
+ * Wait until file descriptors are ready, with a timespec timeout and a signal mask in force while waiting.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pselect6 (6.18.44)
  */
@@ -279,7 +303,9 @@ export declare function pselect6(
 ): long;
 
 /**
- * Syscall pselect6 (kernel entry point sys_pselect6_time32).
+ * Wait until file descriptors are ready, with a timespec timeout and a signal mask in force while waiting.
+ * Kernel entry point: sys_pselect6_time32.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function pselect6(

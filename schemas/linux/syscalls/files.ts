@@ -41,35 +41,39 @@ import type {
 import type { AtFlags } from "../fs/at-flags.js";
 
 /**
- * Syscall access.
+ * Check whether the real user and group IDs of the caller may read, write, execute or find a path.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_access (6.18.44)
  */
 export declare function access(filename: Path, mode: int): long;
 
 /**
- * Syscall chdir.
+ * Make a path the current working directory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_chdir (6.18.44)
  */
 export declare function chdir(filename: Path): long;
 
 /**
- * Syscall chmod.
+ * Change the mode bits of a file named by path.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_chmod (6.18.44)
  */
 export declare function chmod(filename: Path, mode: umode_t): long;
 
 /**
- * Syscall chown.
+ * Change the owner and group of a file named by path, following symbolic links.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_chown (6.18.44)
  */
 export declare function chown(filename: Path, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall chown (kernel entry point sys_chown16).
+ * Change the owner and group of a file named by path, following symbolic links.
+ * Kernel entry point: sys_chown16.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function chown(
@@ -82,21 +86,24 @@ export declare function chown(
 ): long;
 
 /**
- * Syscall close.
+ * Release a file descriptor, dropping the open file when it was the last reference.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_close (6.18.44)
  */
 export declare function close(fd: uint & Fd): long;
 
 /**
- * Syscall close_range.
+ * Close, or mark close-on-exec, every file descriptor in an inclusive range, optionally unsharing the table first.
+ * @since 5.9
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_close_range (6.18.44)
  */
 export declare function close_range(fd: uint & Fd, max_fd: uint, flags: uint): long;
 
 /**
- * Syscall copy_file_range.
+ * Copy bytes from one file to another inside the kernel, at given or current offsets.
+ * @since 4.5
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_copy_file_range (6.18.44)
  */
@@ -110,59 +117,68 @@ export declare function copy_file_range(
 ): long;
 
 /**
- * Syscall creat.
+ * Create a file, or truncate an existing one, and open it write-only (open with O_CREAT, O_WRONLY and O_TRUNC).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_creat (6.18.44)
  */
 export declare function creat(pathname: Path, mode: umode_t): long;
 
 /**
- * Syscall dup.
+ * Copy a file descriptor to the lowest unused descriptor number.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_dup (6.18.44)
  */
 export declare function dup(fildes: uint & Fd): long;
 
 /**
- * Syscall dup2.
+ * Copy a file descriptor to a chosen number, closing what that number referred to first.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_dup2 (6.18.44)
  */
 export declare function dup2(oldfd: uint & Fd, newfd: uint & Fd): long;
 
 /**
- * Syscall dup3.
+ * Copy a file descriptor to a chosen number with flags (O_CLOEXEC); equal numbers are an error.
+ * @since 2.6.27
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_dup3 (6.18.44)
  */
 export declare function dup3(oldfd: uint & Fd, newfd: uint & Fd, flags: int): long;
 
 /**
- * Syscall faccessat.
+ * Check access permissions, with the real IDs, for a path relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_faccessat (6.18.44)
  */
 export declare function faccessat(dfd: int & Fd, filename: Path, mode: int): long;
 
 /**
- * Syscall faccessat2.
+ * Check access to a path relative to a directory descriptor, with flags (AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH).
+ * @since 5.8
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_faccessat2 (6.18.44)
  */
 export declare function faccessat2(dfd: int & Fd, filename: Path, mode: int, flags: int): long;
 
 /**
- * Syscall fadvise64.
+ * Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fadvise64 (6.18.44)
  */
 export declare function fadvise64(fd: int & Fd, offset: loff_t, len: size_t, advice: int): long;
 
 /**
- * Syscall fadvise64 (kernel entry point sys_fadvise64_64).
+ * Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.
+ * Kernel entry point: sys_fadvise64_64.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fadvise64(
@@ -174,37 +190,42 @@ export declare function fadvise64(
 ): long;
 
 /**
- * Syscall fallocate.
+ * Reserve, free (punch holes in), zero, collapse or insert byte ranges of a file.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.6.23
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fallocate (6.18.44)
  */
 export declare function fallocate(fd: int & Fd, mode: int, offset: loff_t, len: loff_t): long;
 
 /**
- * Syscall fchdir.
+ * Make the directory open on a descriptor the current working directory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchdir (6.18.44)
  */
 export declare function fchdir(fd: uint & Fd): long;
 
 /**
- * Syscall fchmod.
+ * Change the mode bits of an open file.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchmod (6.18.44)
  */
 export declare function fchmod(fd: uint & Fd, mode: umode_t): long;
 
 /**
- * Syscall fchmodat.
+ * Change the mode bits of a file named relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchmodat (6.18.44)
  */
 export declare function fchmodat(dfd: int & Fd, filename: Path, mode: umode_t): long;
 
 /**
- * Syscall fchmodat2.
+ * Change the mode bits of a file named relative to a directory descriptor, with AT_SYMLINK_NOFOLLOW and AT_EMPTY_PATH.
+ * @since 6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchmodat2 (6.18.44)
  */
@@ -216,14 +237,17 @@ export declare function fchmodat2(
 ): long;
 
 /**
- * Syscall fchown.
+ * Change the owner and group of an open file.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchown (6.18.44)
  */
 export declare function fchown(fd: uint & Fd, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall fchown (kernel entry point sys_fchown16).
+ * Change the owner and group of an open file.
+ * Kernel entry point: sys_fchown16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function fchown(
@@ -236,7 +260,8 @@ export declare function fchown(
 ): long;
 
 /**
- * Syscall fchownat.
+ * Change the owner and group of a file named relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fchownat (6.18.44)
  */
@@ -249,49 +274,56 @@ export declare function fchownat(
 ): long;
 
 /**
- * Syscall fcntl.
+ * Run a control command on a file descriptor: flags, record locks, leases, owner, notifications, pipe size.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fcntl (6.18.44)
  */
 export declare function fcntl(fd: uint & Fd, cmd: uint, arg: ulong): long;
 
 /**
- * Syscall fdatasync.
+ * Flush the data of an open file to storage, with only the metadata needed to read it back.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fdatasync (6.18.44)
  */
 export declare function fdatasync(fd: uint & Fd): long;
 
 /**
- * Syscall flock.
+ * Take or release an advisory lock on a whole open file.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_flock (6.18.44)
  */
 export declare function flock(fd: uint & Fd, cmd: uint): long;
 
 /**
- * Syscall fsync.
+ * Flush the data and metadata of an open file to storage.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fsync (6.18.44)
  */
 export declare function fsync(fd: uint & Fd): long;
 
 /**
- * Syscall ftruncate.
+ * Change the length of an open file.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ftruncate (6.18.44)
  */
 export declare function ftruncate(fd: uint & Fd, length: off_t): long;
 
 /**
- * Syscall getcwd.
+ * Copy the absolute path of the current working directory into a buffer.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getcwd (6.18.44)
  */
 export declare function getcwd(buf: Ptr<Out<char>>, size: ulong & LenOf<"buf">): long;
 
 /**
- * Syscall getdents.
+ * Read entries of an open directory into a buffer of struct linux_dirent records.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getdents (6.18.44)
  */
@@ -303,7 +335,8 @@ export declare function getdents(
 ): long;
 
 /**
- * Syscall getdents64.
+ * Read entries of an open directory into a buffer of struct linux_dirent64 records.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getdents64 (6.18.44)
  */
@@ -315,21 +348,25 @@ export declare function getdents64(
 ): long;
 
 /**
- * Syscall ioctl.
+ * Send a device- or file-specific control request to an open file.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ioctl (6.18.44)
  */
 export declare function ioctl(fd: uint & Fd, cmd: uint, arg: ulong): long;
 
 /**
- * Syscall lchown.
+ * Change the owner and group of a file named by path without following a final symbolic link.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lchown (6.18.44)
  */
 export declare function lchown(filename: Path, user: uid_t, group: gid_t): long;
 
 /**
- * Syscall lchown (kernel entry point sys_lchown16).
+ * Change the owner and group of a file named by path without following a final symbolic link.
+ * Kernel entry point: sys_lchown16.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function lchown(
@@ -342,14 +379,16 @@ export declare function lchown(
 ): long;
 
 /**
- * Syscall link.
+ * Give an existing file an additional name (hard link).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_link (6.18.44)
  */
 export declare function link(oldname: Path, newname: Path): long;
 
 /**
- * Syscall linkat.
+ * Create a hard link, with both paths relative to directory descriptors and AT_* flags.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_linkat (6.18.44)
  */
@@ -362,14 +401,17 @@ export declare function linkat(
 ): long;
 
 /**
- * Syscall lseek.
+ * Set the file offset of an open file relative to its start, the current offset or its end, or seek to data or holes.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lseek (6.18.44)
  */
 export declare function lseek(fd: uint & Fd, offset: off_t, whence: uint): long;
 
 /**
- * Syscall lstat (kernel entry point sys_newlstat).
+ * Read the status of a file named by path without following a final symbolic link.
+ * Kernel entry point: sys_newlstat.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_newlstat (6.18.44)
  */
@@ -380,35 +422,40 @@ export declare function lstat(
 ): long;
 
 /**
- * Syscall mkdir.
+ * Create a directory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mkdir (6.18.44)
  */
 export declare function mkdir(pathname: Path, mode: umode_t): long;
 
 /**
- * Syscall mkdirat.
+ * Create a directory named relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mkdirat (6.18.44)
  */
 export declare function mkdirat(dfd: int & Fd, pathname: Path, mode: umode_t): long;
 
 /**
- * Syscall mknod.
+ * Create a filesystem node: a regular file, device special file, FIFO or socket.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mknod (6.18.44)
  */
 export declare function mknod(filename: Path, mode: umode_t, dev: uint): long;
 
 /**
- * Syscall mknodat.
+ * Create a filesystem node named relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mknodat (6.18.44)
  */
 export declare function mknodat(dfd: int & Fd, filename: Path, mode: umode_t, dev: uint): long;
 
 /**
- * Syscall name_to_handle_at.
+ * Translate a path into an opaque file handle and mount ID, for later use with open_by_handle_at.
+ * @since 2.6.39
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_name_to_handle_at (6.18.44)
  */
@@ -422,14 +469,16 @@ export declare function name_to_handle_at(
 ): long;
 
 /**
- * Syscall open.
+ * Open a file by path, possibly creating it, and return a descriptor.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_open (6.18.44)
  */
 export declare function open(filename: Path, flags: int, mode: umode_t): long;
 
 /**
- * Syscall open_by_handle_at.
+ * Open a file from a file handle obtained by name_to_handle_at, using a descriptor on its mount.
+ * @since 2.6.39
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_open_by_handle_at (6.18.44)
  */
@@ -441,15 +490,17 @@ export declare function open_by_handle_at(
 ): long;
 
 /**
- * Syscall openat.
+ * Open a file named relative to a directory descriptor, possibly creating it.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_openat (6.18.44)
  */
 export declare function openat(dfd: int & Fd, filename: Path, flags: int, mode: umode_t): long;
 
 /**
- * Syscall pread64.
+ * Read from a file at a given offset without moving the file offset.
  * `pos`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pread64 (6.18.44)
  */
@@ -461,7 +512,8 @@ export declare function pread64(
 ): long;
 
 /**
- * Syscall preadv.
+ * Read from a file at a given offset into several buffers, without moving the file offset.
+ * @since 2.6.30
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_preadv (6.18.44)
  */
@@ -475,7 +527,8 @@ export declare function preadv(
 ): long;
 
 /**
- * Syscall preadv2.
+ * Read from a file into several buffers at a given or the current offset, with per-call RWF_* flags.
+ * @since 4.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_preadv2 (6.18.44)
  */
@@ -490,8 +543,9 @@ export declare function preadv2(
 ): long;
 
 /**
- * Syscall pwrite64.
+ * Write to a file at a given offset without moving the file offset.
  * `pos`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pwrite64 (6.18.44)
  */
@@ -503,7 +557,8 @@ export declare function pwrite64(
 ): long;
 
 /**
- * Syscall pwritev.
+ * Write several buffers to a file at a given offset, without moving the file offset.
+ * @since 2.6.30
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pwritev (6.18.44)
  */
@@ -517,7 +572,8 @@ export declare function pwritev(
 ): long;
 
 /**
- * Syscall pwritev2.
+ * Write several buffers to a file at a given or the current offset, with per-call RWF_* flags.
+ * @since 4.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pwritev2 (6.18.44)
  */
@@ -532,29 +588,33 @@ export declare function pwritev2(
 ): long;
 
 /**
- * Syscall read.
+ * Read up to a count of bytes from a file descriptor into a buffer.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_read (6.18.44)
  */
 export declare function read(fd: uint & Fd, buf: Ptr<Out<char>>, count: size_t & LenOf<"buf">): long;
 
 /**
- * Syscall readahead.
+ * Start reading a range of a file into the page cache.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.4.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_readahead (6.18.44)
  */
 export declare function readahead(fd: int & Fd, offset: loff_t, count: size_t): long;
 
 /**
- * Syscall readlink.
+ * Copy the target of a symbolic link into a buffer (without a terminating NUL).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_readlink (6.18.44)
  */
 export declare function readlink(path: Path, buf: Ptr<Out<char>>, bufsiz: int & LenOf<"buf">): long;
 
 /**
- * Syscall readlinkat.
+ * Copy the target of a symbolic link named relative to a directory descriptor into a buffer.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_readlinkat (6.18.44)
  */
@@ -566,21 +626,24 @@ export declare function readlinkat(
 ): long;
 
 /**
- * Syscall rename.
+ * Give a file a new name, possibly in another directory, replacing the target if it exists.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rename (6.18.44)
  */
 export declare function rename(oldname: Path, newname: Path): long;
 
 /**
- * Syscall renameat.
+ * Rename a file, with both paths relative to directory descriptors.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_renameat (6.18.44)
  */
 export declare function renameat(olddfd: int & Fd, oldname: Path, newdfd: int & Fd, newname: Path): long;
 
 /**
- * Syscall renameat2.
+ * Rename a file relative to directory descriptors, with flags to refuse replacement, swap the names or leave a whiteout.
+ * @since 3.15
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_renameat2 (6.18.44)
  */
@@ -593,14 +656,16 @@ export declare function renameat2(
 ): long;
 
 /**
- * Syscall rmdir.
+ * Remove an empty directory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rmdir (6.18.44)
  */
 export declare function rmdir(pathname: Path): long;
 
 /**
- * Syscall splice.
+ * Move data between a pipe and another descriptor without copying through user space.
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_splice (6.18.44)
  */
@@ -614,7 +679,9 @@ export declare function splice(
 ): long;
 
 /**
- * Syscall stat (kernel entry point sys_newstat).
+ * Read the status of a file named by path, following symbolic links.
+ * Kernel entry point: sys_newstat.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_newstat (6.18.44)
  */
@@ -625,7 +692,8 @@ export declare function stat(
 ): long;
 
 /**
- * Syscall statx.
+ * Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.
+ * @since 4.11
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_statx (6.18.44)
  */
@@ -639,65 +707,74 @@ export declare function statx(
 ): long;
 
 /**
- * Syscall symlink.
+ * Create a symbolic link containing a target string.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_symlink (6.18.44)
  */
 export declare function symlink(oldname: Path, newname: Path): long;
 
 /**
- * Syscall symlinkat.
+ * Create a symbolic link whose name is relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_symlinkat (6.18.44)
  */
 export declare function symlinkat(oldname: Path, newdfd: int & Fd, newname: Path): long;
 
 /**
- * Syscall sync_file_range.
+ * Start and/or wait for writeback of a byte range of an open file.
  * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
  * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sync_file_range (6.18.44)
  */
 export declare function sync_file_range(fd: int & Fd, offset: loff_t, nbytes: loff_t, flags: uint): long;
 
 /**
- * Syscall tee.
+ * Duplicate data from one pipe into another without consuming it.
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_tee (6.18.44)
  */
 export declare function tee(fdin: int & Fd, fdout: int & Fd, len: size_t, flags: uint): long;
 
 /**
- * Syscall truncate.
+ * Change the length of a file named by path.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_truncate (6.18.44)
  */
 export declare function truncate(path: Path, length: long): long;
 
 /**
- * Syscall umask.
+ * Set the file mode creation mask of the caller and return the previous mask.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_umask (6.18.44)
  */
 export declare function umask(mask: int): long;
 
 /**
- * Syscall unlink.
+ * Remove a name from the filesystem, deleting the file when nothing else uses it.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_unlink (6.18.44)
  */
 export declare function unlink(pathname: Path): long;
 
 /**
- * Syscall unlinkat.
+ * Remove a file or, with AT_REMOVEDIR, an empty directory named relative to a directory descriptor.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_unlinkat (6.18.44)
  */
 export declare function unlinkat(dfd: int & Fd, pathname: Path, flag: int): long;
 
 /**
- * Syscall vmsplice.
+ * Feed user memory into a pipe, or copy data out of a pipe into user memory.
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_vmsplice (6.18.44)
  */
@@ -710,7 +787,8 @@ export declare function vmsplice(
 ): long;
 
 /**
- * Syscall write.
+ * Write up to a count of bytes from a buffer to a file descriptor.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_write (6.18.44)
  */

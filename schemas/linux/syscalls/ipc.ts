@@ -25,21 +25,24 @@ import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 
 /**
- * Syscall eventfd.
+ * Create a descriptor backed by a 64-bit counter that can be used to signal events.
+ * @since 2.6.22
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_eventfd (6.18.44)
  */
 export declare function eventfd(count: uint): long;
 
 /**
- * Syscall eventfd2.
+ * Create an event counter descriptor with flags (EFD_CLOEXEC, EFD_NONBLOCK, EFD_SEMAPHORE).
+ * @since 2.6.27
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_eventfd2 (6.18.44)
  */
 export declare function eventfd2(count: uint, flags: int): long;
 
 /**
- * Syscall futex.
+ * Operate on a futex word: wait, wake, requeue, wake-op and the priority-inheritance operations.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futex (6.18.44)
  */
@@ -54,7 +57,8 @@ export declare function futex(
 ): long;
 
 /**
- * Syscall futex_requeue.
+ * Wake some waiters of one futex and move up to a count of the others onto a second futex.
+ * @since 6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futex_requeue (6.18.44)
  */
@@ -67,7 +71,8 @@ export declare function futex_requeue(
 ): long;
 
 /**
- * Syscall futex_wait.
+ * Sleep while a futex word of a given size holds an expected value, until woken or an optional absolute timeout.
+ * @since 6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futex_wait (6.18.44)
  */
@@ -82,7 +87,8 @@ export declare function futex_wait(
 ): long;
 
 /**
- * Syscall futex_waitv.
+ * Sleep on several futex words at once until one of them is woken or a timeout expires.
+ * @since 5.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futex_waitv (6.18.44)
  */
@@ -97,14 +103,16 @@ export declare function futex_waitv(
 ): long;
 
 /**
- * Syscall futex_wake.
+ * Wake up to a number of waiters on a futex word whose wait mask overlaps a given mask.
+ * @since 6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futex_wake (6.18.44)
  */
 export declare function futex_wake(uaddr: Ptr<InOut<void_t>>, mask: ulong, nr: int, flags: uint): long;
 
 /**
- * Syscall get_robust_list.
+ * Read the head of the robust-futex list registered by a thread.
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_get_robust_list (6.18.44)
  */
@@ -116,14 +124,16 @@ export declare function get_robust_list(
 ): long;
 
 /**
- * Syscall kcmp.
+ * Check whether two processes share a kernel resource (file, memory, file table, signal handlers, ...).
+ * @since 3.5
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_kcmp (6.18.44)
  */
 export declare function kcmp(pid1: pid_t & Pid, pid2: pid_t & Pid, type: int, idx1: ulong, idx2: ulong): long;
 
 /**
- * Syscall mq_getsetattr.
+ * Read, and optionally change, the attributes of a POSIX message queue.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_getsetattr (6.18.44)
  */
@@ -136,7 +146,8 @@ export declare function mq_getsetattr(
 ): long;
 
 /**
- * Syscall mq_notify.
+ * Register or remove notification of message arrival on an empty POSIX message queue.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_notify (6.18.44)
  */
@@ -147,7 +158,8 @@ export declare function mq_notify(
 ): long;
 
 /**
- * Syscall mq_open.
+ * Open or create a POSIX message queue by name.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_open (6.18.44)
  */
@@ -160,7 +172,8 @@ export declare function mq_open(
 ): long;
 
 /**
- * Syscall mq_timedreceive.
+ * Take the oldest highest-priority message from a POSIX message queue, with an optional absolute timeout.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_timedreceive (6.18.44)
  */
@@ -174,7 +187,9 @@ export declare function mq_timedreceive(
 ): long;
 
 /**
- * Syscall mq_timedreceive (kernel entry point sys_mq_timedreceive_time32).
+ * Take the oldest highest-priority message from a POSIX message queue, with an optional absolute timeout.
+ * Kernel entry point: sys_mq_timedreceive_time32.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function mq_timedreceive(
@@ -188,7 +203,8 @@ export declare function mq_timedreceive(
 ): long;
 
 /**
- * Syscall mq_timedsend.
+ * Add a message with a priority to a POSIX message queue, with an optional absolute timeout.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_timedsend (6.18.44)
  */
@@ -202,7 +218,9 @@ export declare function mq_timedsend(
 ): long;
 
 /**
- * Syscall mq_timedsend (kernel entry point sys_mq_timedsend_time32).
+ * Add a message with a priority to a POSIX message queue, with an optional absolute timeout.
+ * Kernel entry point: sys_mq_timedsend_time32.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function mq_timedsend(
@@ -216,14 +234,15 @@ export declare function mq_timedsend(
 ): long;
 
 /**
- * Syscall mq_unlink.
+ * Remove the name of a POSIX message queue.
+ * @since 2.6.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mq_unlink (6.18.44)
  */
 export declare function mq_unlink(u_name: Ptr<In<cstring>>): long;
 
 /**
- * Syscall msgctl.
+ * Query, change or remove a System V message queue.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgctl (6.18.44)
  */
@@ -235,7 +254,7 @@ export declare function msgctl(
 ): long;
 
 /**
- * Syscall msgget.
+ * Look up or create a System V message queue by key.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgget (6.18.44)
  */
@@ -246,7 +265,7 @@ export declare function msgget(
 ): long;
 
 /**
- * Syscall msgrcv.
+ * Take a message of a chosen type from a System V message queue.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgrcv (6.18.44)
  */
@@ -260,7 +279,7 @@ export declare function msgrcv(
 ): long;
 
 /**
- * Syscall msgsnd.
+ * Append a message to a System V message queue.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgsnd (6.18.44)
  */
@@ -273,28 +292,30 @@ export declare function msgsnd(
 ): long;
 
 /**
- * Syscall pipe.
+ * Create a pipe and return its read and write descriptors.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pipe (6.18.44)
  */
 export declare function pipe(fildes: Ptr<Out<int>>): long;
 
 /**
- * Syscall pipe2.
+ * Create a pipe with flags (O_CLOEXEC, O_NONBLOCK, O_DIRECT, O_NOTIFICATION_PIPE).
+ * @since 2.6.27
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pipe2 (6.18.44)
  */
 export declare function pipe2(fildes: Ptr<Out<int>>, flags: int): long;
 
 /**
- * Syscall semctl.
+ * Query, change or remove a System V semaphore set, or read and set semaphore values.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_semctl (6.18.44)
  */
 export declare function semctl(semid: int, semnum: int, cmd: int, arg: ulong): long;
 
 /**
- * Syscall semget.
+ * Look up or create a System V semaphore set by key.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_semget (6.18.44)
  */
@@ -306,7 +327,7 @@ export declare function semget(
 ): long;
 
 /**
- * Syscall semop.
+ * Apply an array of operations atomically to the semaphores of a System V set.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_semop (6.18.44)
  */
@@ -318,7 +339,7 @@ export declare function semop(
 ): long;
 
 /**
- * Syscall semtimedop.
+ * Apply operations to a System V semaphore set, waiting at most for a timeout.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_semtimedop (6.18.44)
  */
@@ -332,7 +353,8 @@ export declare function semtimedop(
 ): long;
 
 /**
- * Syscall semtimedop (kernel entry point sys_semtimedop_time32).
+ * Apply operations to a System V semaphore set, waiting at most for a timeout.
+ * Kernel entry point: sys_semtimedop_time32.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function semtimedop(
@@ -346,7 +368,8 @@ export declare function semtimedop(
 ): long;
 
 /**
- * Syscall set_robust_list.
+ * Register the head of the calling thread's robust-futex list.
+ * @since 2.6.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_robust_list (6.18.44)
  */
@@ -357,14 +380,14 @@ export declare function set_robust_list(
 ): long;
 
 /**
- * Syscall shmat.
+ * Attach a System V shared memory segment to the address space of the caller.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_shmat (6.18.44)
  */
 export declare function shmat(shmid: int, shmaddr: Ptr<Out<char>>, shmflg: int): long;
 
 /**
- * Syscall shmctl.
+ * Query, change, lock or remove a System V shared memory segment.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_shmctl (6.18.44)
  */
@@ -376,14 +399,14 @@ export declare function shmctl(
 ): long;
 
 /**
- * Syscall shmdt.
+ * Detach the System V shared memory segment attached at an address.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_shmdt (6.18.44)
  */
 export declare function shmdt(shmaddr: Ptr<Out<char>>): long;
 
 /**
- * Syscall shmget.
+ * Look up or create a System V shared memory segment by key.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_shmget (6.18.44)
  */

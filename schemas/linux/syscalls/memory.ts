@@ -23,20 +23,16 @@ import type { arch_s390 } from "../../abi/groups.js";
 import type { i386, m68k } from "../../abi/index.js";
 
 /**
- * Syscall brk.
+ * Move the program break (the end of the heap) and return its new position.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_brk (6.18.44)
  */
 export declare function brk(brk: ulong): long;
 
 /**
- * Syscall cacheflush.
- * @source arch/m68k/include/asm/syscalls.h (6.12)
- */
-export declare function cacheflush(addr: ulong, scope: int, cache: int, len: ulong): long;
-
-/**
- * Syscall cachestat.
+ * Report page-cache state (cached, dirty, writeback, evicted and recently evicted pages) for a byte range of a file.
+ * @since 6.5
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_cachestat (6.18.44)
  */
@@ -50,7 +46,8 @@ export declare function cachestat(
 ): long;
 
 /**
- * Syscall get_mempolicy.
+ * Read the NUMA memory policy of the calling thread or of the mapping holding an address.
+ * @since 2.6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_get_mempolicy (6.18.44)
  */
@@ -63,20 +60,22 @@ export declare function get_mempolicy(
 ): long;
 
 /**
- * Syscall madvise.
+ * Tell the kernel how a range of memory will be used (read-ahead, discard, merge, huge pages, ...).
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_madvise (6.18.44)
  */
 export declare function madvise(start: ulong, len_in: size_t, behavior: int): long;
 
 /**
- * Syscall map_shadow_stack.
+ * Allocate a shadow stack for user-space control-flow protection and return its address.
+ * @since 6.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function map_shadow_stack(addr: ulong, size: ulong, flags: uint): long;
 
 /**
- * Syscall mbind.
+ * Set the NUMA memory policy of a range of memory.
+ * @since 2.6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mbind (6.18.44)
  */
@@ -90,28 +89,32 @@ export declare function mbind(
 ): long;
 
 /**
- * Syscall membarrier.
+ * Issue memory barriers on other running threads of the system or of the caller's process.
+ * @since 4.3
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_membarrier (6.18.44)
  */
 export declare function membarrier(cmd: int, flags: uint, cpu_id: int): long;
 
 /**
- * Syscall memfd_create.
+ * Create an anonymous file that lives in memory and return a descriptor for it.
+ * @since 3.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_memfd_create (6.18.44)
  */
 export declare function memfd_create(uname: Ptr<In<cstring>>, flags: uint): long;
 
 /**
- * Syscall memfd_secret.
+ * Create a descriptor for memory removed from the kernel's direct map, for holding secrets.
+ * @since 5.14
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_memfd_secret (6.18.44)
  */
 export declare function memfd_secret(flags: uint): long;
 
 /**
- * Syscall migrate_pages.
+ * Move the pages of a process from one set of NUMA nodes to another.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_migrate_pages (6.18.44)
  */
@@ -123,35 +126,39 @@ export declare function migrate_pages(
 ): long;
 
 /**
- * Syscall mincore.
+ * Report which pages of a range of memory are resident.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mincore (6.18.44)
  */
 export declare function mincore(start: ulong, len: size_t, vec: Ptr<Out<uchar>>): long;
 
 /**
- * Syscall mlock.
+ * Lock a range of memory into RAM.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mlock (6.18.44)
  */
 export declare function mlock(start: ulong, len: size_t): long;
 
 /**
- * Syscall mlock2.
+ * Lock a range of memory into RAM, now or on fault (MLOCK_ONFAULT).
+ * @since 4.4
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mlock2 (6.18.44)
  */
 export declare function mlock2(start: ulong, len: size_t, flags: int): long;
 
 /**
- * Syscall mlockall.
+ * Lock all current and/or future mappings of the caller into RAM.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mlockall (6.18.44)
  */
 export declare function mlockall(flags: int): long;
 
 /**
- * Syscall mmap.
+ * Map a file or anonymous memory into the address space.
+ * @since 1.0
  * @source include/asm-generic/syscalls.h (6.12)
  * @source tracefs sys_enter_mmap (6.18.44)
  */
@@ -165,7 +172,9 @@ export declare function mmap(
 ): long;
 
 /**
- * Syscall mmap (kernel entry point sys_old_mmap).
+ * Map a file or anonymous memory into the address space.
+ * Kernel entry point: sys_old_mmap.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function mmap(
@@ -175,7 +184,8 @@ export declare function mmap(
 ): long;
 
 /**
- * Syscall move_pages.
+ * Move chosen pages of a process to NUMA nodes, or report the node each page is on.
+ * @since 2.6.18
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_move_pages (6.18.44)
  */
@@ -189,14 +199,16 @@ export declare function move_pages(
 ): long;
 
 /**
- * Syscall mprotect.
+ * Change the access protection of a range of memory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mprotect (6.18.44)
  */
 export declare function mprotect(start: ulong, len: size_t, prot: ulong): long;
 
 /**
- * Syscall mremap.
+ * Grow, shrink or move an existing memory mapping.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mremap (6.18.44)
  */
@@ -209,63 +221,72 @@ export declare function mremap(
 ): long;
 
 /**
- * Syscall mseal.
+ * Seal a range of memory so that its mappings and protections can no longer be changed.
+ * @since 6.10
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mseal (6.18.44)
  */
 export declare function mseal(start: ulong, len: size_t, flags: ulong): long;
 
 /**
- * Syscall msync.
+ * Write changed pages of a shared file mapping back to the file.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msync (6.18.44)
  */
 export declare function msync(start: ulong, len: size_t, flags: int): long;
 
 /**
- * Syscall munlock.
+ * Unlock a range of memory so that it can be paged out again.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_munlock (6.18.44)
  */
 export declare function munlock(start: ulong, len: size_t): long;
 
 /**
- * Syscall munlockall.
+ * Unlock every mapping of the caller and stop locking future ones.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_munlockall (6.18.44)
  */
 export declare function munlockall(): long;
 
 /**
- * Syscall munmap.
+ * Remove the mappings of a range of memory.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_munmap (6.18.44)
  */
 export declare function munmap(addr: ulong, len: size_t): long;
 
 /**
- * Syscall pkey_alloc.
+ * Allocate a memory protection key with initial access rights.
+ * @since 4.9
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pkey_alloc (6.18.44)
  */
 export declare function pkey_alloc(flags: ulong, init_val: ulong): long;
 
 /**
- * Syscall pkey_free.
+ * Release a memory protection key.
+ * @since 4.9
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pkey_free (6.18.44)
  */
 export declare function pkey_free(pkey: int): long;
 
 /**
- * Syscall pkey_mprotect.
+ * Change the protection of a range of memory and tag it with a protection key.
+ * @since 4.9
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pkey_mprotect (6.18.44)
  */
 export declare function pkey_mprotect(start: ulong, len: size_t, prot: ulong, pkey: int): long;
 
 /**
- * Syscall process_madvise.
+ * Give memory usage advice for ranges of another process, which is named by a pidfd.
+ * @since 5.10
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_process_madvise (6.18.44)
  */
@@ -279,14 +300,16 @@ export declare function process_madvise(
 ): long;
 
 /**
- * Syscall process_mrelease.
+ * Free the memory of a process that is being killed, named by a pidfd, without waiting for it to exit.
+ * @since 5.15
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_process_mrelease (6.18.44)
  */
 export declare function process_mrelease(pidfd: int & Fd, flags: uint): long;
 
 /**
- * Syscall remap_file_pages.
+ * Rearrange the pages of a shared file mapping into a non-linear order (deprecated, now emulated).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_remap_file_pages (6.18.44)
  */
@@ -299,14 +322,16 @@ export declare function remap_file_pages(
 ): long;
 
 /**
- * Syscall set_mempolicy.
+ * Set the default NUMA memory policy of the calling thread.
+ * @since 2.6.7
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_mempolicy (6.18.44)
  */
 export declare function set_mempolicy(mode: int, nmask: Ptr<In<ulong>>, maxnode: ulong): long;
 
 /**
- * Syscall set_mempolicy_home_node.
+ * Set the preferred home NUMA node of the memory policy of a range of memory.
+ * @since 5.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_mempolicy_home_node (6.18.44)
  */
@@ -318,27 +343,30 @@ export declare function set_mempolicy_home_node(
 ): long;
 
 /**
- * Syscall subpage_prot.
+ * Deny access to chosen 4 KiB subpages of a range mapped with 64 KiB pages (powerpc64).
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function subpage_prot(addr: ulong, len: ulong, map: Ptr<InOut<u32>>): long;
 
 /**
- * Syscall swapoff.
+ * Stop swapping to a file or device.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_swapoff (6.18.44)
  */
 export declare function swapoff(specialfile: Path): long;
 
 /**
- * Syscall swapon.
+ * Start swapping to a file or device, with a priority and discard flags.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_swapon (6.18.44)
  */
 export declare function swapon(specialfile: Path, swap_flags: int): long;
 
 /**
- * Syscall userfaultfd.
+ * Create a descriptor through which page faults of registered memory ranges are handled in user space.
+ * @since 4.3
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_userfaultfd (6.18.44)
  */

@@ -18,13 +18,14 @@ import type {
 } from "@sysargs/dsl";
 
 /**
- * Syscall atomic_barrier.
+ * Order memory accesses around user-space atomic sequences on m68k (nothing to do on uniprocessor kernels).
  * @source arch/m68k/include/asm/syscalls.h (6.12)
  */
 export declare function atomic_barrier(): long;
 
 /**
- * Syscall osf_getitimer (kernel entry point sys_getitimer).
+ * Read an interval timer (alpha table name of getitimer, kept for OSF/1 compatibility).
+ * Kernel entry point: sys_getitimer.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function osf_getitimer(
@@ -34,7 +35,8 @@ export declare function osf_getitimer(
 ): long;
 
 /**
- * Syscall osf_setitimer (kernel entry point sys_setitimer).
+ * Set an interval timer (alpha table name of setitimer, kept for OSF/1 compatibility).
+ * Kernel entry point: sys_setitimer.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function osf_setitimer(
@@ -46,13 +48,14 @@ export declare function osf_setitimer(
 ): long;
 
 /**
- * Syscall osf_swapon (kernel entry point sys_swapon).
+ * Enable swapping to a file or device (alpha table name of swapon, kept for OSF/1 compatibility).
+ * Kernel entry point: sys_swapon.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function osf_swapon(specialfile: Path, swap_flags: int): long;
 
 /**
- * Syscall rtas.
+ * Call a PowerPC Run-Time Abstraction Services (RTAS) firmware function.
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function rtas(
@@ -61,7 +64,7 @@ export declare function rtas(
 ): long;
 
 /**
- * Syscall sendfile64.
+ * sendfile with a 64-bit file offset, for 32-bit ABIs.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sendfile64(
@@ -72,19 +75,19 @@ export declare function sendfile64(
 ): long;
 
 /**
- * Syscall spu_create.
+ * Create a Cell Broadband Engine SPU context in spufs and return a descriptor for it (powerpc).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function spu_create(name: Ptr<In<cstring>>, flags: uint, mode: umode_t, fd: int & Fd): long;
 
 /**
- * Syscall spu_run.
+ * Run an SPU context until it stops or needs service (powerpc).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function spu_run(fd: int & Fd, unpc: Ptr<Out<u32>>, ustatus: Ptr<Out<u32>>): long;
 
 /**
- * Syscall swapcontext.
+ * Save the current user context, switch to another, or both (powerpc).
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function swapcontext(
@@ -96,13 +99,14 @@ export declare function swapcontext(
 ): long;
 
 /**
- * Syscall switch_endian.
+ * Flip the byte order in which the calling thread runs (powerpc64).
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function switch_endian(): long;
 
 /**
- * Syscall sys_debug_setcontext (kernel entry point sys_debug_setcontext).
+ * Switch to a user context and apply debug operations such as single-stepping to it (powerpc32).
+ * Kernel entry point: sys_debug_setcontext.
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function sys_debug_setcontext(
@@ -114,7 +118,8 @@ export declare function sys_debug_setcontext(
 ): long;
 
 /**
- * Syscall unused109 (kernel entry point sys_uname).
+ * Read system identification in the old utsname layout (mips o32 slot 109, left under its placeholder name).
+ * Kernel entry point: sys_uname.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function unused109(
@@ -123,7 +128,8 @@ export declare function unused109(
 ): long;
 
 /**
- * Syscall unused59 (kernel entry point sys_olduname).
+ * Read system identification in the oldest utsname layout (mips o32 slot 59, left under its placeholder name).
+ * Kernel entry point: sys_olduname.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function unused59(

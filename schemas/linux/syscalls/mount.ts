@@ -17,14 +17,16 @@ import type {
 import type { MountAttrFlags } from "../mount/mount-attr.js";
 
 /**
- * Syscall chroot.
+ * Make a path the root directory of the calling process.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_chroot (6.18.44)
  */
 export declare function chroot(filename: Path): long;
 
 /**
- * Syscall fsconfig.
+ * Set a parameter of, or send a command (create, reconfigure) to, a filesystem context from fsopen or fspick.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fsconfig (6.18.44)
  */
@@ -37,28 +39,32 @@ export declare function fsconfig(
 ): long;
 
 /**
- * Syscall fsmount.
+ * Turn a configured filesystem context into a detached mount and return a descriptor for it.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fsmount (6.18.44)
  */
 export declare function fsmount(fs_fd: int & Fd, flags: uint, attr_flags: uint & Flags<MountAttrFlags>): long;
 
 /**
- * Syscall fsopen.
+ * Start configuring a new filesystem of a given type and return a filesystem context descriptor.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fsopen (6.18.44)
  */
 export declare function fsopen(_fs_name: Ptr<In<cstring>>, flags: uint): long;
 
 /**
- * Syscall fspick.
+ * Open a filesystem context on the superblock of an existing mount, to reconfigure it.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fspick (6.18.44)
  */
 export declare function fspick(dfd: int & Fd, path: Path, flags: uint): long;
 
 /**
- * Syscall fstatfs.
+ * Report statistics of the filesystem that holds an open file.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fstatfs (6.18.44)
  */
@@ -69,7 +75,8 @@ export declare function fstatfs(
 ): long;
 
 /**
- * Syscall mount.
+ * Mount a filesystem, or remount, bind, move or change the propagation of an existing mount.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mount (6.18.44)
  */
@@ -82,7 +89,8 @@ export declare function mount(
 ): long;
 
 /**
- * Syscall move_mount.
+ * Attach a detached mount, or move an existing one, to a location relative to a directory descriptor.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_move_mount (6.18.44)
  */
@@ -95,35 +103,39 @@ export declare function move_mount(
 ): long;
 
 /**
- * Syscall open_tree.
+ * Get a descriptor for a mount or a path, optionally as a detached copy of the mount tree.
+ * @since 5.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_open_tree (6.18.44)
  */
 export declare function open_tree(dfd: int & Fd, filename: Path, flags: uint): long;
 
 /**
- * Syscall pivot_root.
+ * Make a new mount the root of the caller's mount namespace and move the old root under it.
+ * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pivot_root (6.18.44)
  */
 export declare function pivot_root(new_root: Path, put_old: Path): long;
 
 /**
- * Syscall quotactl.
+ * Manage disk quotas of a filesystem named by its block device.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_quotactl (6.18.44)
  */
 export declare function quotactl(cmd: uint, special: Path, id: qid_t, addr: Ptr<In<void_t>>): long;
 
 /**
- * Syscall quotactl_fd.
+ * Manage disk quotas of the filesystem that holds an open file.
+ * @since 5.14
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_quotactl_fd (6.18.44)
  */
 export declare function quotactl_fd(fd: uint & Fd, cmd: uint, id: qid_t, addr: Ptr<In<void_t>>): long;
 
 /**
- * Syscall statfs.
+ * Report statistics of the filesystem that holds a path.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_statfs (6.18.44)
  */
@@ -134,35 +146,41 @@ export declare function statfs(
 ): long;
 
 /**
- * Syscall sync.
+ * Write all modified filesystem data and metadata back to storage.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sync (6.18.44)
  */
 export declare function sync(): long;
 
 /**
- * Syscall syncfs.
+ * Write back the modified data of the filesystem that holds an open file.
+ * @since 2.6.39
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_syncfs (6.18.44)
  */
 export declare function syncfs(fd: int & Fd): long;
 
 /**
- * Syscall sysfs.
+ * Query the filesystem types known to the kernel: index of a name, name of an index, or count (obsolete).
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sysfs (6.18.44)
  */
 export declare function sysfs(option: int, arg1: ulong, arg2: ulong): long;
 
 /**
- * Syscall umount2 (kernel entry point sys_umount).
+ * Unmount a filesystem, with flags to force, detach lazily, expire or not follow symbolic links.
+ * Kernel entry point: sys_umount.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_umount (6.18.44)
  */
 export declare function umount2(name: Path, flags: int): long;
 
 /**
- * Syscall ustat.
+ * Read free block and inode counts of a mounted filesystem by device number (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ustat (6.18.44)
  */

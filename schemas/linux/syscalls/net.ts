@@ -20,7 +20,7 @@ import type { arch_parisc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 
 /**
- * Syscall accept.
+ * Take the next pending connection of a listening socket and return a new descriptor for it.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_accept (6.18.44)
  */
@@ -32,7 +32,8 @@ export declare function accept(
 ): long;
 
 /**
- * Syscall accept4.
+ * Take the next pending connection of a listening socket, applying SOCK_NONBLOCK or SOCK_CLOEXEC to the new descriptor.
+ * @since 2.6.28
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_accept4 (6.18.44)
  */
@@ -45,7 +46,7 @@ export declare function accept4(
 ): long;
 
 /**
- * Syscall bind.
+ * Give a socket its local address.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_bind (6.18.44)
  */
@@ -57,7 +58,7 @@ export declare function bind(
 ): long;
 
 /**
- * Syscall connect.
+ * Connect a socket to a remote address, or set the default peer of a datagram socket.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_connect (6.18.44)
  */
@@ -69,7 +70,7 @@ export declare function connect(
 ): long;
 
 /**
- * Syscall getpeername.
+ * Get the address of the peer that a socket is connected to.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getpeername (6.18.44)
  */
@@ -81,7 +82,7 @@ export declare function getpeername(
 ): long;
 
 /**
- * Syscall getsockname.
+ * Get the local address that a socket is bound to.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getsockname (6.18.44)
  */
@@ -93,7 +94,7 @@ export declare function getsockname(
 ): long;
 
 /**
- * Syscall getsockopt.
+ * Read the value of a socket option at a protocol level.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getsockopt (6.18.44)
  */
@@ -106,14 +107,14 @@ export declare function getsockopt(
 ): long;
 
 /**
- * Syscall listen.
+ * Let a socket accept incoming connections, with a limit on the queue of pending ones.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_listen (6.18.44)
  */
 export declare function listen(fd: int & Fd, backlog: int): long;
 
 /**
- * Syscall recvfrom.
+ * Receive data from a socket, optionally with the address it came from.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_recvfrom (6.18.44)
  */
@@ -128,7 +129,8 @@ export declare function recvfrom(
 ): long;
 
 /**
- * Syscall recvmmsg.
+ * Receive several messages from a socket in one call, with an optional timeout.
+ * @since 2.6.33
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_recvmmsg (6.18.44)
  */
@@ -143,7 +145,9 @@ export declare function recvmmsg(
 ): long;
 
 /**
- * Syscall recvmmsg (kernel entry point sys_recvmmsg_time32).
+ * Receive several messages from a socket in one call, with an optional timeout.
+ * Kernel entry point: sys_recvmmsg_time32.
+ * @since 2.6.33
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function recvmmsg(
@@ -158,7 +162,9 @@ export declare function recvmmsg(
 ): long;
 
 /**
- * Syscall sendfile (kernel entry point sys_sendfile64).
+ * Copy data from one descriptor to another inside the kernel, reading from an optional file offset.
+ * Kernel entry point: sys_sendfile64.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sendfile64 (6.18.44)
  */
@@ -170,7 +176,8 @@ export declare function sendfile(
 ): long;
 
 /**
- * Syscall sendfile.
+ * Copy data from one descriptor to another inside the kernel, reading from an optional file offset.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sendfile(
@@ -182,7 +189,8 @@ export declare function sendfile(
 ): long;
 
 /**
- * Syscall sendmmsg.
+ * Send several messages on a socket in one call.
+ * @since 3.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sendmmsg (6.18.44)
  */
@@ -195,7 +203,7 @@ export declare function sendmmsg(
 ): long;
 
 /**
- * Syscall sendto.
+ * Send data on a socket, optionally to a given destination address.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sendto (6.18.44)
  */
@@ -210,7 +218,7 @@ export declare function sendto(
 ): long;
 
 /**
- * Syscall setsockopt.
+ * Set the value of a socket option at a protocol level.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setsockopt (6.18.44)
  */
@@ -223,21 +231,21 @@ export declare function setsockopt(
 ): long;
 
 /**
- * Syscall shutdown.
+ * Shut down the receiving and/or sending side of a socket connection.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_shutdown (6.18.44)
  */
 export declare function shutdown(fd: int & Fd, how: int): long;
 
 /**
- * Syscall socket.
+ * Create a communication endpoint of a domain, type and protocol, and return its descriptor.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_socket (6.18.44)
  */
 export declare function socket(family: int, type: int, protocol: int): long;
 
 /**
- * Syscall socketpair.
+ * Create a pair of connected sockets.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_socketpair (6.18.44)
  */

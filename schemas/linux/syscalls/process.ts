@@ -31,13 +31,14 @@ import type { CloneFlags } from "../sched/clone-flags.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
 
 /**
- * Syscall arch_prctl.
+ * Read or change x86-specific thread state such as the FS and GS segment bases.
  * @source tracefs sys_enter_arch_prctl (6.18.44)
  */
 export declare function arch_prctl(option: int, arg2: ulong): long;
 
 /**
- * Syscall capget.
+ * Read the permitted, effective and inheritable capability sets of a thread.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_capget (6.18.44)
  */
@@ -48,7 +49,8 @@ export declare function capget(
 ): long;
 
 /**
- * Syscall capset.
+ * Change the permitted, effective and inheritable capability sets of the calling thread.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_capset (6.18.44)
  */
@@ -59,7 +61,8 @@ export declare function capset(
 ): long;
 
 /**
- * Syscall execve.
+ * Replace the program of the calling process with a new one, given its path, arguments and environment.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_execve (6.18.44)
  */
@@ -70,7 +73,8 @@ export declare function execve(
 ): long;
 
 /**
- * Syscall execveat.
+ * Run a new program named relative to a directory descriptor, or an open file with AT_EMPTY_PATH.
+ * @since 3.19
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_execveat (6.18.44)
  */
@@ -83,34 +87,32 @@ export declare function execveat(
 ): long;
 
 /**
- * Syscall exit.
+ * End the calling thread with a status.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_exit (6.18.44)
  */
 export declare function exit(error_code: int): long;
 
 /**
- * Syscall exit_group.
+ * End every thread of the calling process with a status.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_exit_group (6.18.44)
  */
 export declare function exit_group(error_code: int): long;
 
 /**
- * Syscall fork.
+ * Create a child process as a copy of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fork (6.18.44)
  */
 export declare function fork(): long;
 
 /**
- * Syscall get_thread_area.
- * @source arch/m68k/include/asm/syscalls.h (6.12)
- */
-export declare function get_thread_area(): long;
-
-/**
- * Syscall getcpu.
+ * Report the CPU and NUMA node that the calling thread is running on.
+ * @since 2.6.19
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getcpu (6.18.44)
  */
@@ -122,35 +124,41 @@ export declare function getcpu(
 ): long;
 
 /**
- * Syscall getegid.
+ * Return the effective group ID of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getegid (6.18.44)
  */
 export declare function getegid(): long;
 
 /**
- * Syscall geteuid.
+ * Return the effective user ID of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_geteuid (6.18.44)
  */
 export declare function geteuid(): long;
 
 /**
- * Syscall getgid.
+ * Return the real group ID of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getgid (6.18.44)
  */
 export declare function getgid(): long;
 
 /**
- * Syscall getgroups.
+ * Copy the supplementary group IDs of the caller into an array, or return their number when the size is 0.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getgroups (6.18.44)
  */
 export declare function getgroups(gidsetsize: int, grouplist: Ptr<Out<gid_t>>): long;
 
 /**
- * Syscall getgroups (kernel entry point sys_getgroups16).
+ * Copy the supplementary group IDs of the caller into an array, or return their number when the size is 0.
+ * Kernel entry point: sys_getgroups16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getgroups(
@@ -161,42 +169,48 @@ export declare function getgroups(
 ): long;
 
 /**
- * Syscall getpgid.
+ * Return the process group ID of a process.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getpgid (6.18.44)
  */
 export declare function getpgid(pid: pid_t & Pid): long;
 
 /**
- * Syscall getpgrp.
+ * Return the process group ID of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getpgrp (6.18.44)
  */
 export declare function getpgrp(): long;
 
 /**
- * Syscall getpid.
+ * Return the process ID (the thread-group ID) of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getpid (6.18.44)
  */
 export declare function getpid(): long;
 
 /**
- * Syscall getppid.
+ * Return the process ID of the caller's parent.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getppid (6.18.44)
  */
 export declare function getppid(): long;
 
 /**
- * Syscall getpriority.
+ * Return the highest priority among a process, process group or user's processes (as 20 minus the nice value).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getpriority (6.18.44)
  */
 export declare function getpriority(which: int, who: int): long;
 
 /**
- * Syscall getresgid.
+ * Read the real, effective and saved group IDs of the caller.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getresgid (6.18.44)
  */
@@ -207,7 +221,9 @@ export declare function getresgid(
 ): long;
 
 /**
- * Syscall getresgid (kernel entry point sys_getresgid16).
+ * Read the real, effective and saved group IDs of the caller.
+ * Kernel entry point: sys_getresgid16.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getresgid(
@@ -221,7 +237,8 @@ export declare function getresgid(
 ): long;
 
 /**
- * Syscall getresuid.
+ * Read the real, effective and saved user IDs of the caller.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getresuid (6.18.44)
  */
@@ -232,7 +249,9 @@ export declare function getresuid(
 ): long;
 
 /**
- * Syscall getresuid (kernel entry point sys_getresuid16).
+ * Read the real, effective and saved user IDs of the caller.
+ * Kernel entry point: sys_getresuid16.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function getresuid(
@@ -246,7 +265,8 @@ export declare function getresuid(
 ): long;
 
 /**
- * Syscall getrlimit.
+ * Read the soft and hard values of a resource limit of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrlimit (6.18.44)
  */
@@ -257,7 +277,8 @@ export declare function getrlimit(
 ): long;
 
 /**
- * Syscall getrusage.
+ * Read resource usage of the caller, its waited-for children or the calling thread.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrusage (6.18.44)
  */
@@ -268,55 +289,63 @@ export declare function getrusage(
 ): long;
 
 /**
- * Syscall getsid.
+ * Return the session ID of a process.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getsid (6.18.44)
  */
 export declare function getsid(pid: pid_t & Pid): long;
 
 /**
- * Syscall gettid.
+ * Return the thread ID of the caller.
+ * @since 2.4.11
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_gettid (6.18.44)
  */
 export declare function gettid(): long;
 
 /**
- * Syscall getuid.
+ * Return the real user ID of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getuid (6.18.44)
  */
 export declare function getuid(): long;
 
 /**
- * Syscall ioperm.
+ * Grant or revoke the calling thread's access to a range of x86 I/O ports.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ioperm (6.18.44)
  */
 export declare function ioperm(from: ulong, num: ulong, turn_on: int): long;
 
 /**
- * Syscall iopl.
+ * Change the x86 I/O privilege level of the calling thread.
+ * @since 1.0
  * @source tracefs sys_enter_iopl (6.18.44)
  */
 export declare function iopl(level: uint): long;
 
 /**
- * Syscall ioprio_get.
+ * Read the I/O scheduling class and priority of a process, process group or user's processes.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ioprio_get (6.18.44)
  */
 export declare function ioprio_get(which: int, who: int): long;
 
 /**
- * Syscall ioprio_set.
+ * Set the I/O scheduling class and priority of a process, process group or user's processes.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ioprio_set (6.18.44)
  */
 export declare function ioprio_set(which: int, who: int, ioprio: int): long;
 
 /**
- * Syscall lsm_get_self_attr.
+ * Read an attribute of the calling task (current, exec, prev, ...) from one or all Linux security modules.
+ * @since 6.8
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lsm_get_self_attr (6.18.44)
  */
@@ -329,14 +358,16 @@ export declare function lsm_get_self_attr(
 ): long;
 
 /**
- * Syscall lsm_list_modules.
+ * List the identifiers of the Linux security modules that are active.
+ * @since 6.8
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lsm_list_modules (6.18.44)
  */
 export declare function lsm_list_modules(ids: Ptr<Out<u64>>, size: Ptr<InOut<u32>>, flags: u32): long;
 
 /**
- * Syscall lsm_set_self_attr.
+ * Set an attribute of the calling task for one Linux security module.
+ * @since 6.8
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lsm_set_self_attr (6.18.44)
  */
@@ -349,47 +380,55 @@ export declare function lsm_set_self_attr(
 ): long;
 
 /**
- * Syscall modify_ldt.
+ * Read or write entries of the calling process's x86 local descriptor table.
+ * @since 1.0
  * @source tracefs sys_enter_modify_ldt (6.18.44)
  */
 export declare function modify_ldt(func: int, ptr: Ptr<InOut<void_t>>, bytecount: ulong & LenOf<"ptr">): long;
 
 /**
- * Syscall personality.
+ * Set the execution domain (personality flags) of the calling process, or read it with 0xffffffff.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_personality (6.18.44)
  */
 export declare function personality(personality: uint): long;
 
 /**
- * Syscall personality (kernel entry point sys_ppc64_personality).
+ * Set the execution domain (personality flags) of the calling process, or read it with 0xffffffff.
+ * Kernel entry point: sys_ppc64_personality.
+ * @since 1.2
  * @source arch/powerpc/include/asm/syscalls.h (6.12)
  */
 export declare function personality(this: Only<ppc64 | ppc64le>, personality: ulong): long;
 
 /**
- * Syscall pidfd_getfd.
+ * Duplicate into the caller a file descriptor of another process, which is named by a pidfd.
+ * @since 5.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pidfd_getfd (6.18.44)
  */
 export declare function pidfd_getfd(pidfd: int & Fd, fd: int & Fd, flags: uint): long;
 
 /**
- * Syscall pidfd_open.
+ * Return a file descriptor (pidfd) that refers to a process.
+ * @since 5.3
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pidfd_open (6.18.44)
  */
 export declare function pidfd_open(pid: pid_t & Pid, flags: uint): long;
 
 /**
- * Syscall prctl.
+ * Perform an operation on the calling process or thread (name, dumpability, seccomp, no_new_privs, and many more).
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_prctl (6.18.44)
  */
 export declare function prctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
 
 /**
- * Syscall prlimit64.
+ * Read and/or set a resource limit of any process, with 64-bit values.
+ * @since 2.6.36
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_prlimit64 (6.18.44)
  */
@@ -403,7 +442,8 @@ export declare function prlimit64(
 ): long;
 
 /**
- * Syscall process_vm_readv.
+ * Copy data from the memory of another process into local buffers.
+ * @since 3.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_process_vm_readv (6.18.44)
  */
@@ -419,7 +459,8 @@ export declare function process_vm_readv(
 ): long;
 
 /**
- * Syscall process_vm_writev.
+ * Copy data from local buffers into the memory of another process.
+ * @since 3.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_process_vm_writev (6.18.44)
  */
@@ -435,14 +476,16 @@ export declare function process_vm_writev(
 ): long;
 
 /**
- * Syscall ptrace.
+ * Trace another process: stop it, read and write its memory and registers, and intercept its syscalls and signals.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ptrace (6.18.44)
  */
 export declare function ptrace(request: long, pid: long & Pid, addr: ulong, data: ulong): long;
 
 /**
- * Syscall rseq.
+ * Register or unregister the restartable-sequences area of the calling thread.
+ * @since 4.18
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rseq (6.18.44)
  */
@@ -455,27 +498,31 @@ export declare function rseq(
 ): long;
 
 /**
- * Syscall sched_get_affinity (kernel entry point sys_sched_getaffinity).
+ * Read the CPU affinity mask of a thread (sparc table name of sched_getaffinity).
+ * Kernel entry point: sys_sched_getaffinity.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sched_get_affinity(pid: pid_t & Pid, len: uint, user_mask_ptr: Ptr<Out<ulong>>): long;
 
 /**
- * Syscall sched_get_priority_max.
+ * Return the highest static priority allowed for a scheduling policy.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_get_priority_max (6.18.44)
  */
 export declare function sched_get_priority_max(policy: int): long;
 
 /**
- * Syscall sched_get_priority_min.
+ * Return the lowest static priority allowed for a scheduling policy.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_get_priority_min (6.18.44)
  */
 export declare function sched_get_priority_min(policy: int): long;
 
 /**
- * Syscall sched_getaffinity.
+ * Read the set of CPUs that a thread may run on.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_getaffinity (6.18.44)
  */
@@ -486,7 +533,8 @@ export declare function sched_getaffinity(
 ): long;
 
 /**
- * Syscall sched_getparam.
+ * Read the scheduling parameters (static priority) of a thread.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_getparam (6.18.44)
  */
@@ -497,14 +545,16 @@ export declare function sched_getparam(
 ): long;
 
 /**
- * Syscall sched_getscheduler.
+ * Return the scheduling policy of a thread.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_getscheduler (6.18.44)
  */
 export declare function sched_getscheduler(pid: pid_t & Pid): long;
 
 /**
- * Syscall sched_rr_get_interval.
+ * Report the round-robin time slice of a thread.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_rr_get_interval (6.18.44)
  */
@@ -515,13 +565,15 @@ export declare function sched_rr_get_interval(
 ): long;
 
 /**
- * Syscall sched_set_affinity (kernel entry point sys_sched_setaffinity).
+ * Restrict a thread to a set of CPUs (sparc table name of sched_setaffinity).
+ * Kernel entry point: sys_sched_setaffinity.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sched_set_affinity(pid: pid_t & Pid, len: uint, user_mask_ptr: Ptr<Out<ulong>>): long;
 
 /**
- * Syscall sched_setaffinity.
+ * Restrict the set of CPUs that a thread may run on.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_setaffinity (6.18.44)
  */
@@ -532,7 +584,8 @@ export declare function sched_setaffinity(
 ): long;
 
 /**
- * Syscall sched_setparam.
+ * Change the scheduling parameters (static priority) of a thread.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_setparam (6.18.44)
  */
@@ -543,7 +596,8 @@ export declare function sched_setparam(
 ): long;
 
 /**
- * Syscall sched_setscheduler.
+ * Change the scheduling policy and parameters of a thread.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_setscheduler (6.18.44)
  */
@@ -555,41 +609,41 @@ export declare function sched_setscheduler(
 ): long;
 
 /**
- * Syscall sched_yield.
+ * Give up the CPU so that other runnable threads can run.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_yield (6.18.44)
  */
 export declare function sched_yield(): long;
 
 /**
- * Syscall seccomp.
+ * Set up secure computing for the calling thread: strict mode, a BPF filter, or queries about supported actions.
+ * @since 3.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_seccomp (6.18.44)
  */
 export declare function seccomp(op: uint, flags: uint, uargs: Ptr<Out<void_t>>): long;
 
 /**
- * Syscall set_thread_area.
- * @source arch/m68k/include/asm/syscalls.h (6.12)
- */
-export declare function set_thread_area(tp: ulong): long;
-
-/**
- * Syscall set_tid_address.
+ * Set the address that is cleared, and futex-woken, when the calling thread exits; returns the thread ID.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_tid_address (6.18.44)
  */
 export declare function set_tid_address(tidptr: Ptr<Out<int>>): long;
 
 /**
- * Syscall setfsgid.
+ * Set the group ID used for filesystem access checks, returning the previous one.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setfsgid (6.18.44)
  */
 export declare function setfsgid(gid: gid_t): long;
 
 /**
- * Syscall setfsgid (kernel entry point sys_setfsgid16).
+ * Set the group ID used for filesystem access checks, returning the previous one.
+ * Kernel entry point: sys_setfsgid16.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setfsgid(
@@ -599,14 +653,17 @@ export declare function setfsgid(
 ): long;
 
 /**
- * Syscall setfsuid.
+ * Set the user ID used for filesystem access checks, returning the previous one.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setfsuid (6.18.44)
  */
 export declare function setfsuid(uid: uid_t): long;
 
 /**
- * Syscall setfsuid (kernel entry point sys_setfsuid16).
+ * Set the user ID used for filesystem access checks, returning the previous one.
+ * Kernel entry point: sys_setfsuid16.
+ * @since 1.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setfsuid(
@@ -616,14 +673,17 @@ export declare function setfsuid(
 ): long;
 
 /**
- * Syscall setgid.
+ * Set the group ID of the caller (all of real, effective and saved when privileged).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setgid (6.18.44)
  */
 export declare function setgid(gid: gid_t): long;
 
 /**
- * Syscall setgid (kernel entry point sys_setgid16).
+ * Set the group ID of the caller (all of real, effective and saved when privileged).
+ * Kernel entry point: sys_setgid16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setgid(
@@ -633,14 +693,17 @@ export declare function setgid(
 ): long;
 
 /**
- * Syscall setgroups.
+ * Replace the supplementary group IDs of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setgroups (6.18.44)
  */
 export declare function setgroups(gidsetsize: int, grouplist: Ptr<In<gid_t>>): long;
 
 /**
- * Syscall setgroups (kernel entry point sys_setgroups16).
+ * Replace the supplementary group IDs of the caller.
+ * Kernel entry point: sys_setgroups16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setgroups(
@@ -651,41 +714,48 @@ export declare function setgroups(
 ): long;
 
 /**
- * Syscall setns.
+ * Move the calling thread into the namespaces referred to by a namespace or pidfd descriptor.
+ * @since 3.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setns (6.18.44)
  */
 export declare function setns(fd: int & Fd, flags: int): long;
 
 /**
- * Syscall setpgid.
+ * Put a process into a process group, creating the group if needed.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setpgid (6.18.44)
  */
 export declare function setpgid(pid: pid_t & Pid, pgid: pid_t & Pid): long;
 
 /**
- * Syscall setpgrp (kernel entry point sys_setpgid).
+ * Put a process into a process group (alpha table name of setpgid).
+ * Kernel entry point: sys_setpgid.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setpgrp(pid: pid_t & Pid, pgid: pid_t & Pid): long;
 
 /**
- * Syscall setpriority.
+ * Set the nice value of a process, a process group or a user's processes.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setpriority (6.18.44)
  */
 export declare function setpriority(which: int, who: int, niceval: int): long;
 
 /**
- * Syscall setregid.
+ * Set the real and/or effective group IDs of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setregid (6.18.44)
  */
 export declare function setregid(rgid: gid_t, egid: gid_t): long;
 
 /**
- * Syscall setregid (kernel entry point sys_setregid16).
+ * Set the real and/or effective group IDs of the caller.
+ * Kernel entry point: sys_setregid16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setregid(
@@ -697,14 +767,17 @@ export declare function setregid(
 ): long;
 
 /**
- * Syscall setresgid.
+ * Set the real, effective and saved group IDs of the caller.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setresgid (6.18.44)
  */
 export declare function setresgid(rgid: gid_t, egid: gid_t, sgid: gid_t): long;
 
 /**
- * Syscall setresgid (kernel entry point sys_setresgid16).
+ * Set the real, effective and saved group IDs of the caller.
+ * Kernel entry point: sys_setresgid16.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setresgid(
@@ -718,14 +791,17 @@ export declare function setresgid(
 ): long;
 
 /**
- * Syscall setresuid.
+ * Set the real, effective and saved user IDs of the caller.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setresuid (6.18.44)
  */
 export declare function setresuid(ruid: uid_t, euid: uid_t, suid: uid_t): long;
 
 /**
- * Syscall setresuid (kernel entry point sys_setresuid16).
+ * Set the real, effective and saved user IDs of the caller.
+ * Kernel entry point: sys_setresuid16.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setresuid(
@@ -739,14 +815,17 @@ export declare function setresuid(
 ): long;
 
 /**
- * Syscall setreuid.
+ * Set the real and/or effective user IDs of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setreuid (6.18.44)
  */
 export declare function setreuid(ruid: uid_t, euid: uid_t): long;
 
 /**
- * Syscall setreuid (kernel entry point sys_setreuid16).
+ * Set the real and/or effective user IDs of the caller.
+ * Kernel entry point: sys_setreuid16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setreuid(
@@ -758,7 +837,8 @@ export declare function setreuid(
 ): long;
 
 /**
- * Syscall setrlimit.
+ * Change the soft and hard values of a resource limit of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setrlimit (6.18.44)
  */
@@ -769,21 +849,25 @@ export declare function setrlimit(
 ): long;
 
 /**
- * Syscall setsid.
+ * Start a new session with the caller as its leader, detached from any controlling terminal.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setsid (6.18.44)
  */
 export declare function setsid(): long;
 
 /**
- * Syscall setuid.
+ * Set the user ID of the caller (all of real, effective and saved when privileged).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setuid (6.18.44)
  */
 export declare function setuid(uid: uid_t): long;
 
 /**
- * Syscall setuid (kernel entry point sys_setuid16).
+ * Set the user ID of the caller (all of real, effective and saved when privileged).
+ * Kernel entry point: sys_setuid16.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function setuid(
@@ -793,34 +877,38 @@ export declare function setuid(
 ): long;
 
 /**
- * Syscall unshare.
+ * Give the calling thread private copies of shared resources such as namespaces, the file table or the filesystem context.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_unshare (6.18.44)
  */
 export declare function unshare(unshare_flags: ulong & Flags<CloneFlags>): long;
 
 /**
- * Syscall uprobe.
+ * Report a uprobe hit from a uprobe trampoline instead of a breakpoint trap (x86_64; only valid from the trampoline).
  * @source tracefs sys_enter_uprobe (6.18.44)
  */
 export declare function uprobe(): long;
 
 /**
- * Syscall uretprobe.
+ * Report a return-probe hit from the uretprobe trampoline (x86_64; only valid from the trampoline).
+ * @since 6.11
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_uretprobe (6.18.44)
  */
 export declare function uretprobe(): long;
 
 /**
- * Syscall vfork.
+ * Create a child that borrows the caller's memory, suspending the caller until the child execs or exits.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_vfork (6.18.44)
  */
 export declare function vfork(): long;
 
 /**
- * Syscall wait4.
+ * Wait for a child process to change state, returning its status and resource usage.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_wait4 (6.18.44)
  */
@@ -833,7 +921,8 @@ export declare function wait4(
 ): long;
 
 /**
- * Syscall waitid.
+ * Wait for a child, selected by PID, process group, pidfd or any, to change state, reporting a siginfo.
+ * @since 2.6.9
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_waitid (6.18.44)
  */

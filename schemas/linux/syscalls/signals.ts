@@ -16,28 +16,32 @@ import type {
 } from "@sysargs/dsl";
 
 /**
- * Syscall alarm.
+ * Schedule delivery of SIGALRM after a number of seconds, replacing any earlier alarm; 0 cancels it.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_alarm (6.18.44)
  */
 export declare function alarm(seconds: uint): long;
 
 /**
- * Syscall kill.
+ * Send a signal to a process, a process group, or every process the caller may signal.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_kill (6.18.44)
  */
 export declare function kill(pid: pid_t & Pid, sig: int & Signal): long;
 
 /**
- * Syscall pause.
+ * Sleep until a signal arrives that runs a handler or ends the process.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pause (6.18.44)
  */
 export declare function pause(): long;
 
 /**
- * Syscall pidfd_send_signal.
+ * Send a signal, with optional siginfo, to the process that a pidfd refers to.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pidfd_send_signal (6.18.44)
  */
@@ -50,14 +54,16 @@ export declare function pidfd_send_signal(
 ): long;
 
 /**
- * Syscall restart_syscall.
+ * Resume a system call that a signal interrupted, with adjusted timeouts (used by the kernel's restart mechanism).
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_restart_syscall (6.18.44)
  */
 export declare function restart_syscall(): long;
 
 /**
- * Syscall rt_sigpending.
+ * Read the set of signals pending for the calling thread.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigpending (6.18.44)
  */
@@ -68,7 +74,8 @@ export declare function rt_sigpending(
 ): long;
 
 /**
- * Syscall rt_sigprocmask.
+ * Read and/or change the signal mask of the calling thread.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigprocmask (6.18.44)
  */
@@ -82,7 +89,8 @@ export declare function rt_sigprocmask(
 ): long;
 
 /**
- * Syscall rt_sigqueueinfo.
+ * Send a signal with caller-supplied siginfo to a process.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigqueueinfo (6.18.44)
  */
@@ -94,14 +102,16 @@ export declare function rt_sigqueueinfo(
 ): long;
 
 /**
- * Syscall rt_sigreturn.
+ * Return from a signal handler, restoring the context saved in the signal frame (not called directly).
+ * @since 2.2
  * @source include/asm-generic/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigreturn (6.18.44)
  */
 export declare function rt_sigreturn(): long;
 
 /**
- * Syscall rt_sigsuspend.
+ * Replace the signal mask and sleep until a signal runs a handler or ends the process.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigsuspend (6.18.44)
  */
@@ -112,7 +122,8 @@ export declare function rt_sigsuspend(
 ): long;
 
 /**
- * Syscall rt_sigtimedwait.
+ * Wait for one of a set of signals to be pending and take it, with an optional timeout.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_sigtimedwait (6.18.44)
  */
@@ -127,7 +138,8 @@ export declare function rt_sigtimedwait(
 ): long;
 
 /**
- * Syscall rt_tgsigqueueinfo.
+ * Send a signal with caller-supplied siginfo to one thread of a thread group.
+ * @since 2.6.31
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_rt_tgsigqueueinfo (6.18.44)
  */
@@ -140,7 +152,8 @@ export declare function rt_tgsigqueueinfo(
 ): long;
 
 /**
- * Syscall sigaltstack.
+ * Define or query the alternate stack on which signal handlers can run.
+ * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sigaltstack (6.18.44)
  */
@@ -152,7 +165,8 @@ export declare function sigaltstack(
 ): long;
 
 /**
- * Syscall signalfd.
+ * Create or update a descriptor from which signals in a mask can be read.
+ * @since 2.6.22
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_signalfd (6.18.44)
  */
@@ -164,7 +178,8 @@ export declare function signalfd(
 ): long;
 
 /**
- * Syscall signalfd4.
+ * Create or update a signal descriptor, with flags (SFD_NONBLOCK, SFD_CLOEXEC).
+ * @since 2.6.27
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_signalfd4 (6.18.44)
  */
@@ -177,14 +192,15 @@ export declare function signalfd4(
 ): long;
 
 /**
- * Syscall tgkill.
+ * Send a signal to one thread of a given thread group.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_tgkill (6.18.44)
  */
 export declare function tgkill(tgid: pid_t & Pid, pid: pid_t & Pid, sig: int & Signal): long;
 
 /**
- * Syscall tkill.
+ * Send a signal to a thread by thread ID alone (superseded by tgkill).
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_tkill (6.18.44)
  */

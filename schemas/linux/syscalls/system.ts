@@ -18,14 +18,15 @@ import type {
 } from "@sysargs/dsl";
 
 /**
- * Syscall acct.
+ * Start BSD process accounting into a file, or stop it when the path is NULL.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_acct (6.18.44)
  */
 export declare function acct(name: Path): long;
 
 /**
- * Syscall add_key.
+ * Create or update a key of a given type and description and link it into a keyring.
+ * @since 2.6.10
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_add_key (6.18.44)
  */
@@ -38,7 +39,8 @@ export declare function add_key(
 ): long;
 
 /**
- * Syscall bpf.
+ * Issue a BPF command: load programs, create and update maps, attach programs, query and pin objects.
+ * @since 3.18
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_bpf (6.18.44)
  */
@@ -50,38 +52,40 @@ export declare function bpf(
 ): long;
 
 /**
- * Syscall delete_module.
+ * Unload a kernel module by name.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function delete_module(name_user: Ptr<In<cstring>>, flags: uint): long;
 
 /**
- * Syscall finit_module.
+ * Load a kernel module from an open file, with a parameter string and flags.
+ * @since 3.8
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function finit_module(fd: int & Fd, uargs: Ptr<In<cstring>>, flags: int): long;
 
 /**
- * Syscall gethostname.
+ * Copy the host name of the system into a buffer (alpha).
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function gethostname(name: Ptr<Out<char>>, len: int & LenOf<"name">): long;
 
 /**
- * Syscall getpagesize.
+ * Return the size of a memory page.
  * @source arch/m68k/include/asm/syscalls.h (6.12)
  */
 export declare function getpagesize(): long;
 
 /**
- * Syscall getrandom.
+ * Fill a buffer with random bytes from the kernel's random number generator.
+ * @since 3.17
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrandom (6.18.44)
  */
 export declare function getrandom(ubuf: Ptr<Out<char>>, len: size_t & LenOf<"ubuf">, flags: uint): long;
 
 /**
- * Syscall init_module.
+ * Load a kernel module from an ELF image in memory, with a parameter string.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function init_module(
@@ -91,7 +95,8 @@ export declare function init_module(
 ): long;
 
 /**
- * Syscall kexec_file_load.
+ * Load a new kernel and initrd from open files, to be started later by reboot.
+ * @since 3.17
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function kexec_file_load(
@@ -103,7 +108,8 @@ export declare function kexec_file_load(
 ): long;
 
 /**
- * Syscall kexec_load.
+ * Load a new kernel image from memory segments, to be started later by reboot.
+ * @since 2.6.13
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function kexec_load(
@@ -115,21 +121,24 @@ export declare function kexec_load(
 ): long;
 
 /**
- * Syscall keyctl.
+ * Operate on keys and keyrings: describe, read, update, link, revoke, set permissions and timeouts, and more.
+ * @since 2.6.10
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_keyctl (6.18.44)
  */
 export declare function keyctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
 
 /**
- * Syscall reboot.
+ * Restart, halt or power off the system, start a kexec-loaded kernel, or toggle Ctrl-Alt-Del handling.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_reboot (6.18.44)
  */
 export declare function reboot(magic1: int, magic2: int, cmd: uint, arg: Ptr<Out<void_t>>): long;
 
 /**
- * Syscall request_key.
+ * Find a key by type and description in the caller's keyrings, asking user space to create it if needed.
+ * @since 2.6.10
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_request_key (6.18.44)
  */
@@ -141,21 +150,24 @@ export declare function request_key(
 ): long;
 
 /**
- * Syscall setdomainname.
+ * Set the NIS domain name of the caller's UTS namespace.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setdomainname (6.18.44)
  */
 export declare function setdomainname(name: Ptr<In<cstring>>, len: int & LenOf<"name">): long;
 
 /**
- * Syscall sethostname.
+ * Set the host name of the caller's UTS namespace.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sethostname (6.18.44)
  */
 export declare function sethostname(name: Ptr<In<cstring>>, len: int & LenOf<"name">): long;
 
 /**
- * Syscall sysinfo.
+ * Read overall system statistics: uptime, load averages, memory and swap use, and process count.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sysinfo (6.18.44)
  */
@@ -165,14 +177,17 @@ export declare function sysinfo(
 ): long;
 
 /**
- * Syscall syslog.
+ * Read or clear the kernel message ring buffer and set the console log level.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_syslog (6.18.44)
  */
 export declare function syslog(type: int, buf: Ptr<Out<char>>, len: int & LenOf<"buf">): long;
 
 /**
- * Syscall uname (kernel entry point sys_newuname).
+ * Read system identification: kernel name, release, version, machine, node and domain names.
+ * Kernel entry point: sys_newuname.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_newuname (6.18.44)
  */
@@ -182,13 +197,15 @@ export declare function uname(
 ): long;
 
 /**
- * Syscall uselib.
+ * Map a shared library image in the old a.out format into the caller (obsolete).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function uselib(library: Path): long;
 
 /**
- * Syscall vhangup.
+ * Simulate a hangup on the controlling terminal of the caller.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_vhangup (6.18.44)
  */

@@ -22,7 +22,8 @@ import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/in
 import type { AtFlags } from "../fs/at-flags.js";
 
 /**
- * Syscall adjtimex.
+ * Read or adjust the kernel clock discipline (offset, frequency, status) used to steer the system clock.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_adjtimex (6.18.44)
  */
@@ -32,7 +33,8 @@ export declare function adjtimex(
 ): long;
 
 /**
- * Syscall clock_adjtime.
+ * Read or adjust the discipline parameters of a given clock (the per-clock form of adjtimex).
+ * @since 2.6.39
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_clock_adjtime (6.18.44)
  */
@@ -43,7 +45,9 @@ export declare function clock_adjtime(
 ): long;
 
 /**
- * Syscall clock_adjtime (kernel entry point sys_clock_adjtime32).
+ * Read or adjust the discipline parameters of a given clock (the per-clock form of adjtimex).
+ * Kernel entry point: sys_clock_adjtime32.
+ * @since 2.6.39
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_adjtime(
@@ -54,7 +58,9 @@ export declare function clock_adjtime(
 ): long;
 
 /**
- * Syscall clock_adjtime64 (kernel entry point sys_clock_adjtime).
+ * clock_adjtime with a 64-bit time_t timex structure, for 32-bit ABIs.
+ * Kernel entry point: sys_clock_adjtime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_adjtime64(
@@ -64,7 +70,8 @@ export declare function clock_adjtime64(
 ): long;
 
 /**
- * Syscall clock_getres.
+ * Report the resolution of a clock.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_clock_getres (6.18.44)
  */
@@ -75,7 +82,8 @@ export declare function clock_getres(
 ): long;
 
 /**
- * Syscall clock_gettime.
+ * Read the current value of a clock.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_clock_gettime (6.18.44)
  */
@@ -86,7 +94,9 @@ export declare function clock_gettime(
 ): long;
 
 /**
- * Syscall clock_gettime64 (kernel entry point sys_clock_gettime).
+ * clock_gettime with a 64-bit time_t timespec, for 32-bit ABIs.
+ * Kernel entry point: sys_clock_gettime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_gettime64(
@@ -96,7 +106,8 @@ export declare function clock_gettime64(
 ): long;
 
 /**
- * Syscall clock_nanosleep.
+ * Sleep on a chosen clock for a relative interval or until an absolute time.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_clock_nanosleep (6.18.44)
  */
@@ -110,7 +121,9 @@ export declare function clock_nanosleep(
 ): long;
 
 /**
- * Syscall clock_nanosleep (kernel entry point sys_clock_nanosleep_time32).
+ * Sleep on a chosen clock for a relative interval or until an absolute time.
+ * Kernel entry point: sys_clock_nanosleep_time32.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_nanosleep(
@@ -124,7 +137,8 @@ export declare function clock_nanosleep(
 ): long;
 
 /**
- * Syscall clock_settime.
+ * Set the value of a settable clock.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_clock_settime (6.18.44)
  */
@@ -135,7 +149,9 @@ export declare function clock_settime(
 ): long;
 
 /**
- * Syscall clock_settime64 (kernel entry point sys_clock_settime).
+ * clock_settime with a 64-bit time_t timespec, for 32-bit ABIs.
+ * Kernel entry point: sys_clock_settime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_settime64(
@@ -145,7 +161,8 @@ export declare function clock_settime64(
 ): long;
 
 /**
- * Syscall futimesat.
+ * Set the access and modification times of a file named relative to a directory descriptor, with microseconds.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futimesat (6.18.44)
  */
@@ -157,7 +174,9 @@ export declare function futimesat(
 ): long;
 
 /**
- * Syscall futimesat (kernel entry point sys_futimesat_time32).
+ * Set the access and modification times of a file named relative to a directory descriptor, with microseconds.
+ * Kernel entry point: sys_futimesat_time32.
+ * @since 2.6.16
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function futimesat(
@@ -169,7 +188,8 @@ export declare function futimesat(
 ): long;
 
 /**
- * Syscall getitimer.
+ * Read the current setting of an interval timer (real, virtual or profiling).
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getitimer (6.18.44)
  */
@@ -180,7 +200,8 @@ export declare function getitimer(
 ): long;
 
 /**
- * Syscall gettimeofday.
+ * Read the wall-clock time in seconds and microseconds, and the obsolete time zone.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_gettimeofday (6.18.44)
  */
@@ -192,7 +213,8 @@ export declare function gettimeofday(
 ): long;
 
 /**
- * Syscall nanosleep.
+ * Sleep for a relative interval, reporting the remaining time when interrupted.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_nanosleep (6.18.44)
  */
@@ -204,7 +226,8 @@ export declare function nanosleep(
 ): long;
 
 /**
- * Syscall setitimer.
+ * Arm or disarm an interval timer (real, virtual or profiling), returning its previous setting.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setitimer (6.18.44)
  */
@@ -217,7 +240,8 @@ export declare function setitimer(
 ): long;
 
 /**
- * Syscall settimeofday.
+ * Set the wall-clock time from seconds and microseconds, and the obsolete time zone.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_settimeofday (6.18.44)
  */
@@ -229,7 +253,8 @@ export declare function settimeofday(
 ): long;
 
 /**
- * Syscall time.
+ * Return the time in seconds since the epoch, also storing it when the pointer is not NULL.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_time (6.18.44)
  */
@@ -239,7 +264,9 @@ export declare function time(
 ): long;
 
 /**
- * Syscall time (kernel entry point sys_time32).
+ * Return the time in seconds since the epoch, also storing it when the pointer is not NULL.
+ * Kernel entry point: sys_time32.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function time(
@@ -249,7 +276,8 @@ export declare function time(
 ): long;
 
 /**
- * Syscall timer_create.
+ * Create a POSIX per-process timer on a clock with a notification method, and return its ID.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_create (6.18.44)
  */
@@ -261,21 +289,24 @@ export declare function timer_create(
 ): long;
 
 /**
- * Syscall timer_delete.
+ * Delete a POSIX per-process timer.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_delete (6.18.44)
  */
 export declare function timer_delete(timer_id: timer_t): long;
 
 /**
- * Syscall timer_getoverrun.
+ * Return the overrun count of the last expiry notification of a POSIX timer.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_getoverrun (6.18.44)
  */
 export declare function timer_getoverrun(timer_id: timer_t): long;
 
 /**
- * Syscall timer_gettime.
+ * Read the time until the next expiry and the interval of a POSIX timer.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_gettime (6.18.44)
  */
@@ -286,7 +317,9 @@ export declare function timer_gettime(
 ): long;
 
 /**
- * Syscall timer_gettime64 (kernel entry point sys_timer_gettime).
+ * timer_gettime with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_timer_gettime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function timer_gettime64(
@@ -296,7 +329,8 @@ export declare function timer_gettime64(
 ): long;
 
 /**
- * Syscall timer_settime.
+ * Arm or disarm a POSIX timer, returning its previous setting.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_settime (6.18.44)
  */
@@ -310,7 +344,9 @@ export declare function timer_settime(
 ): long;
 
 /**
- * Syscall timer_settime (kernel entry point sys_timer_settime32).
+ * Arm or disarm a POSIX timer, returning its previous setting.
+ * Kernel entry point: sys_timer_settime32.
+ * @since 2.6
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function timer_settime(
@@ -324,7 +360,9 @@ export declare function timer_settime(
 ): long;
 
 /**
- * Syscall timer_settime64 (kernel entry point sys_timer_settime).
+ * timer_settime with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_timer_settime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function timer_settime64(
@@ -337,14 +375,16 @@ export declare function timer_settime64(
 ): long;
 
 /**
- * Syscall timerfd_create.
+ * Create a timer on a clock whose expirations are read from a file descriptor.
+ * @since 2.6.25
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timerfd_create (6.18.44)
  */
 export declare function timerfd_create(clockid: int, flags: int): long;
 
 /**
- * Syscall timerfd_gettime.
+ * Read the time until the next expiry and the interval of a timerfd.
+ * @since 2.6.25
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timerfd_gettime (6.18.44)
  */
@@ -355,7 +395,9 @@ export declare function timerfd_gettime(
 ): long;
 
 /**
- * Syscall timerfd_gettime64 (kernel entry point sys_timerfd_gettime).
+ * timerfd_gettime with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_timerfd_gettime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function timerfd_gettime64(
@@ -365,7 +407,8 @@ export declare function timerfd_gettime64(
 ): long;
 
 /**
- * Syscall timerfd_settime.
+ * Arm or disarm a timerfd, returning its previous setting.
+ * @since 2.6.25
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timerfd_settime (6.18.44)
  */
@@ -379,7 +422,9 @@ export declare function timerfd_settime(
 ): long;
 
 /**
- * Syscall timerfd_settime64 (kernel entry point sys_timerfd_settime).
+ * timerfd_settime with 64-bit time_t timespecs, for 32-bit ABIs.
+ * Kernel entry point: sys_timerfd_settime.
+ * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function timerfd_settime64(
@@ -392,7 +437,8 @@ export declare function timerfd_settime64(
 ): long;
 
 /**
- * Syscall times.
+ * Read the user and system CPU time of the caller and its waited-for children, in clock ticks.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_times (6.18.44)
  */
@@ -402,7 +448,8 @@ export declare function times(
 ): long;
 
 /**
- * Syscall utime.
+ * Set the access and modification times of a file named by path, in whole seconds.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utime (6.18.44)
  */
@@ -413,7 +460,9 @@ export declare function utime(
 ): long;
 
 /**
- * Syscall utime (kernel entry point sys_utime32).
+ * Set the access and modification times of a file named by path, in whole seconds.
+ * Kernel entry point: sys_utime32.
+ * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function utime(
@@ -424,7 +473,8 @@ export declare function utime(
 ): long;
 
 /**
- * Syscall utimensat.
+ * Set the access and modification times of a file relative to a directory descriptor, with nanoseconds.
+ * @since 2.6.22
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utimensat (6.18.44)
  */
@@ -437,7 +487,9 @@ export declare function utimensat(
 ): long;
 
 /**
- * Syscall utimensat (kernel entry point sys_utimensat_time32).
+ * Set the access and modification times of a file relative to a directory descriptor, with nanoseconds.
+ * Kernel entry point: sys_utimensat_time32.
+ * @since 2.6.22
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function utimensat(
@@ -450,7 +502,8 @@ export declare function utimensat(
 ): long;
 
 /**
- * Syscall utimes.
+ * Set the access and modification times of a file named by path, with microseconds.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utimes (6.18.44)
  */
@@ -461,7 +514,9 @@ export declare function utimes(
 ): long;
 
 /**
- * Syscall utimes (kernel entry point sys_utimes_time32).
+ * Set the access and modification times of a file named by path, with microseconds.
+ * Kernel entry point: sys_utimes_time32.
+ * @since 2.0
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function utimes(

@@ -16,7 +16,7 @@ import type {
 } from "@sysargs/dsl";
 
 /**
- * Syscall fgetxattr.
+ * Read the value of an extended attribute of an open file.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fgetxattr (6.18.44)
  */
@@ -28,21 +28,21 @@ export declare function fgetxattr(
 ): long;
 
 /**
- * Syscall flistxattr.
+ * List the names of the extended attributes of an open file.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_flistxattr (6.18.44)
  */
 export declare function flistxattr(fd: int & Fd, list: Ptr<Out<char>>, size: size_t & LenOf<"list">): long;
 
 /**
- * Syscall fremovexattr.
+ * Delete an extended attribute of an open file.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fremovexattr (6.18.44)
  */
 export declare function fremovexattr(fd: int & Fd, name: Ptr<In<cstring>>): long;
 
 /**
- * Syscall fsetxattr.
+ * Create or replace an extended attribute of an open file.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fsetxattr (6.18.44)
  */
@@ -55,7 +55,7 @@ export declare function fsetxattr(
 ): long;
 
 /**
- * Syscall getxattr.
+ * Read the value of an extended attribute of a file named by path, following symbolic links.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getxattr (6.18.44)
  */
@@ -67,7 +67,7 @@ export declare function getxattr(
 ): long;
 
 /**
- * Syscall lgetxattr.
+ * Read an extended attribute of a path without following a final symbolic link.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lgetxattr (6.18.44)
  */
@@ -79,14 +79,15 @@ export declare function lgetxattr(
 ): long;
 
 /**
- * Syscall listxattr.
+ * List the names of the extended attributes of a file named by path, following symbolic links.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_listxattr (6.18.44)
  */
 export declare function listxattr(pathname: Path, list: Ptr<Out<char>>, size: size_t & LenOf<"list">): long;
 
 /**
- * Syscall listxattrat.
+ * List the extended attribute names of a file named relative to a directory descriptor, with AT_* flags.
+ * @since 6.13
  * @source tracefs sys_enter_listxattrat (6.18.44)
  */
 export declare function listxattrat(
@@ -98,21 +99,21 @@ export declare function listxattrat(
 ): long;
 
 /**
- * Syscall llistxattr.
+ * List the extended attribute names of a path without following a final symbolic link.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_llistxattr (6.18.44)
  */
 export declare function llistxattr(pathname: Path, list: Ptr<Out<char>>, size: size_t & LenOf<"list">): long;
 
 /**
- * Syscall lremovexattr.
+ * Delete an extended attribute of a path without following a final symbolic link.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lremovexattr (6.18.44)
  */
 export declare function lremovexattr(pathname: Path, name: Ptr<In<cstring>>): long;
 
 /**
- * Syscall lsetxattr.
+ * Create or replace an extended attribute of a path without following a final symbolic link.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_lsetxattr (6.18.44)
  */
@@ -125,14 +126,15 @@ export declare function lsetxattr(
 ): long;
 
 /**
- * Syscall removexattr.
+ * Delete an extended attribute of a file named by path, following symbolic links.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_removexattr (6.18.44)
  */
 export declare function removexattr(pathname: Path, name: Ptr<In<cstring>>): long;
 
 /**
- * Syscall removexattrat.
+ * Delete an extended attribute of a file named relative to a directory descriptor, with AT_* flags.
+ * @since 6.13
  * @source tracefs sys_enter_removexattrat (6.18.44)
  */
 export declare function removexattrat(
@@ -143,7 +145,7 @@ export declare function removexattrat(
 ): long;
 
 /**
- * Syscall setxattr.
+ * Create or replace an extended attribute of a file named by path, following symbolic links.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setxattr (6.18.44)
  */

@@ -1,6 +1,7 @@
 // Maps C parameter types to schema-language words and renders declarations.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { SyscallDoc } from "./docs.js";
 import {
   FDS,
   IN_PTRS,
@@ -113,6 +114,7 @@ export function renderSignature(
   abis: string[],
   source: string[],
   allAbis: string[],
+  about: SyscallDoc,
 ): SigOut {
   const dsl = new Set<string>();
   const named = new Map<string, string>();
@@ -173,11 +175,11 @@ export function renderSignature(
     texts.push(`${p.name}: ${ts}`);
     paramLines.push(doc ? `  /** ${doc} */\n  ${p.name}: ${ts},` : `  ${p.name}: ${ts},`);
   });
-  const lines: string[] = [];
-  const title =
-    entryName !== name ? `Syscall ${name} (kernel entry point sys_${entryName}).` : `Syscall ${name}.`;
-  lines.push("/**", ` * ${DESCRIPTIONS[name] ?? title}`);
+  if (!about.description) throw new Error(`${name}: no description`);
+  const lines: string[] = ["/**", ` * ${about.description}`];
+  if (entryName !== name) lines.push(` * Kernel entry point: sys_${entryName}.`);
   for (const n of notes) lines.push(` * ${n}`);
+  if (about.since) lines.push(` * @since ${about.since}`);
   for (const s of source) lines.push(` * @source ${s}`);
   lines.push(" */");
   let only = "";
@@ -298,6 +300,3 @@ const BYTE_BUFFERS = new Set(["buf", "ubuf", "buff", "value", "user_buffer"]);
 
 /** TypeScript reserved words that kernel parameter names use: written with a trailing underscore. */
 const RESERVED = new Set(["new", "function", "this", "var", "delete", "class", "default"]);
-
-/** One-line descriptions. */
-const DESCRIPTIONS: Record<string, string> = {};
