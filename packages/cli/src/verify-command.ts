@@ -2,6 +2,7 @@ import { join } from "node:path";
 import {
   type Entry,
   formatMismatch,
+  KERNEL_SOURCE_PACKAGE,
   type ProvedBy,
   provedBy,
   type Report,
@@ -53,6 +54,7 @@ function code(subjects: Map<string, ProvedBy> | undefined, names: readonly strin
   if (byCompiler && byBtf) return "2";
   if (byCompiler) return "C";
   if (byBtf) return "B";
+  if (codes.every((c) => c === "kernel-source")) return "K";
   return "~";
 }
 
@@ -74,7 +76,7 @@ function matrix(report: Report): string[] {
   }
   const lines = [
     "Per type (with its members) and constant, which source proved it on each ABI:",
-    "  2 compiler and BTF, C compiler, B BTF, ~ partly (members newer than the headers), - neither, ! mismatch",
+    "  2 compiler and BTF, C compiler, B BTF, K kernel source (constants only), ~ partly (members newer than the headers), - none, ! mismatch",
     ...abis.map((a, i) => `  ${" ".repeat(i)}${"v"} ${a}`),
   ];
   for (const key of order) {
@@ -100,7 +102,18 @@ function subjectList(report: Report, abi: string): string[] {
 
 function summaryTable(report: Report): string {
   const rows = [
-    ["ABI", "toolchain", "headers", "compiler", "BTF", "both", "not in headers", "no header", "mismatches"],
+    [
+      "ABI",
+      "toolchain",
+      "headers",
+      "compiler",
+      "BTF",
+      "both",
+      "kernel source",
+      "not in headers",
+      "no header",
+      "mismatches",
+    ],
   ];
   for (const a of report.abis) {
     const tc =
@@ -116,6 +129,7 @@ function summaryTable(report: Report): string {
       String(a.provedByCompiler),
       a.btf ? String(a.provedByBtf) : "-",
       a.btf ? String(a.provedByBoth) : "-",
+      report.kernelSource ? String(a.provedByKernelSource) : "-",
       String(a.notInHeaders),
       String(a.noHeaderMapping),
       String(a.mismatches + a.errors),
@@ -128,8 +142,12 @@ function summaryTable(report: Report): string {
 export function formatReport(report: Report, abi?: string): string {
   const out: string[] = [];
   const btf = report.btf ? `running kernel ${report.btf.kernel} (${report.btf.abi})` : "none";
+  const ks = report.kernelSource;
+  const source = ks
+    ? `${ks.package} ${ks.version} (${ks.extracted ? "extracted" : "cached"} in ${ks.cache})`
+    : "none";
   out.push(
-    `sysargs verify: registry of Linux ${report.registryKernel}; sources: Debian cross compilers (their UAPI headers) and kernel BTF: ${btf}`,
+    `sysargs verify: registry of Linux ${report.registryKernel}; sources: Debian cross compilers (their UAPI headers), kernel BTF: ${btf}, kernel source for the remaining constants: ${source}`,
   );
   for (const m of report.messages) out.push(`*** ${m}`);
   out.push("", summaryTable(report), "");
@@ -138,6 +156,13 @@ export function formatReport(report: Report, abi?: string): string {
     out.push(
       `Proved only by the running kernel's BTF (${report.btf?.abi ?? "-"}): newer than, or absent from, the cross toolchains' headers (${report.btfOnly.length}):`,
       ...report.btfOnly.map((s) => `  ${s}`),
+      "",
+    );
+  }
+  if (report.kernelSourceOnly.length > 0) {
+    out.push(
+      `Proved only by the kernel source (${ks?.package} ${ks?.version}): newer than the cross toolchains' headers, or kernel-internal (${report.kernelSourceOnly.length}):`,
+      ...report.kernelSourceOnly.map((s) => `  ${s}`),
       "",
     );
   }
@@ -163,13 +188,18 @@ export function formatReport(report: Report, abi?: string): string {
       `${report.requireToolchains ? "FAILED" : "SKIPPED"}: ${missing.length} toolchain(s) missing: ${missing.map((a) => `${a.abi} (${a.package})`).join(", ")}`,
     );
   }
+  if (report.kernelSourceStatus === "missing") {
+    out.push(
+      `${report.requireToolchains ? "FAILED" : "SKIPPED"}: kernel source missing (${KERNEL_SOURCE_PACKAGE}, apt-get install ${KERNEL_SOURCE_PACKAGE})`,
+    );
+  }
   out.push(`${report.ok ? "ok" : "FAILED"} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
   return out.join("\n");
 }
 
 /**
- * `sysargs verify [--abi A] [--json]`: proves the registry against the cross compilers and the
- * running kernel's BTF. Resolves to the exit code: 1 on any mismatch, or on a missing toolchain
+ * `sysargs verify [--abi A] [--json]`: proves the registry against the cross compilers, the
+ * running kernel's BTF and (for the constants neither proves) Debian's Linux source tree. Resolves to the exit code: 1 on any mismatch, or on a missing toolchain
  * when toolchains are required (CI=true or SYSARGS_REQUIRE_TOOLCHAINS=1).
  */
 export async function cmdVerify(opts: VerifyCommandOptions, io: Io): Promise<number> {

@@ -2,10 +2,25 @@ export { btfNameOf, compareBtf } from "./btf-check.js";
 export { ElfError, type ElfObject, type ElfSymbol, readElf, readInt64s } from "./elf.js";
 export { HEADER_MAP, type HeaderEntry, type HeaderMapValue, type NoHeader, uapiHeaderOf } from "./headers.js";
 export {
+  type Define,
+  defineClosure,
+  KERNEL_SOURCE_CACHE,
+  KERNEL_SOURCE_PACKAGE,
+  KERNEL_SOURCE_TARBALL,
+  type KernelSource,
+  kernelSourceEntries,
+  kernelSourceInstalled,
+  missingKernelSourceMessage,
+  type OpenedKernelSource,
+  openKernelSource,
+  parseDefines,
+} from "./kernel-source.js";
+export {
   type AbiSummary,
   type Check,
   type Entry,
   formatMismatch,
+  type KernelSourceInfo,
   type ProvedBy,
   provedBy,
   type Report,

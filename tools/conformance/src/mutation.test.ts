@@ -1,7 +1,7 @@
 import { type CompositeDecl, type Registry, RegistryIndex } from "@sysargs/model";
 import { describe, expect, it } from "vitest";
 import { type Entry, formatMismatch, type Report } from "./report.js";
-import { repositoryRegistry, toolchainGate } from "./testing/registry.js";
+import { kernelSourceGate, repositoryRegistry, toolchainGate } from "./testing/registry.js";
 import { verify } from "./verify.js";
 
 // One wrong offset rule, one wrong alignment and one wrong constant must each make the run fail,
@@ -102,6 +102,88 @@ describe("mutations of the registry are caught", () => {
   });
 });
 
+describe("a mutation only the kernel source can catch", () => {
+  // MSG_* live in the kernel-internal include/linux/socket.h: no UAPI header declares them, so
+  // only the kernel source proves (or refutes) them.
+  const ks = kernelSourceGate(ABIS.map((a) => index.abi(a)!));
+  const what = (w: string) => (ks.skip ? `${w} [skipped: ${ks.why}]` : w);
+  const batch = (r: Registry) => {
+    for (const s of r.sets) for (const m of s.members) if (m.name === "MSG_BATCH") m.value = 0x80000;
+  };
+
+  it.skipIf(ks.skip)(
+    what("the unmutated MSG_BATCH is proved by the kernel source on every ABI"),
+    async () => {
+      const report = await verify(registry, { abis: ABIS, btf: null });
+      const e = report.entries.filter((x) => x.subject === "const MSG_BATCH");
+      expect(e.map((x) => `${x.abi} ${x.source} ${x.status}`).sort()).toEqual([
+        "i386 compiler not-in-headers",
+        "i386 kernel-source proved",
+        "x86_64 compiler not-in-headers",
+        "x86_64 kernel-source proved",
+      ]);
+    },
+  );
+
+  it.skipIf(ks.skip)(what("MSG_BATCH given the value of MSG_NO_SHARED_FRAGS (0x80000)"), async () => {
+    const report = await verify(mutate(batch), { abis: ABIS, btf: null });
+    expect(report.ok).toBe(false);
+    const v = report.kernelSource!.version.replace(/\./g, "\\.");
+    for (const abi of ABIS) {
+      const e = mismatch(report, abi, "const MSG_BATCH", "kernel-source");
+      expect(formatMismatch(e)).toMatch(
+        new RegExp(
+          `^${abi}: const MSG_BATCH: expected value 0x80000, actual value 0x40000 \\(kernel-source\\) ` +
+            `\\[include/linux/socket\\.h of linux-source-6\\.12 ${v} \\(x86_64-linux-gnu-gcc\\); from MsgFlags\\]$`,
+        ),
+      );
+    }
+    // The cross headers have no MSG_*: the compiler cannot tell, and says so.
+    const compiler = report.entries.filter((e) => e.subject === "const MSG_BATCH" && e.source === "compiler");
+    expect(compiler.map((e) => e.status)).toEqual(["not-in-headers", "not-in-headers"]);
+    expect(report.entries.filter((e) => e.status === "mismatch").map((e) => e.subject)).toEqual([
+      "const MSG_BATCH",
+      "const MSG_BATCH",
+    ]);
+  });
+});
+
+describe("a missing kernel source", () => {
+  const missing = "/nonexistent/linux-source-6.12.tar.xz";
+
+  it("is skipped loudly, naming the Debian package, when toolchains are not required", async () => {
+    const lines: string[] = [];
+    const report = await verify(registry, {
+      abis: ["x86_64"],
+      btf: null,
+      compiler: false,
+      kernelSource: missing,
+      requireToolchains: false,
+      log: (l) => lines.push(l),
+    });
+    expect(report.ok).toBe(true);
+    expect(report.kernelSourceStatus).toBe("missing");
+    expect(report.kernelSource).toBeNull();
+    expect(lines.join("\n")).toContain(
+      `*** kernel source ${missing} not found: install the Debian package linux-source-6.12 (apt-get install linux-source-6.12)`,
+    );
+    expect(report.entries.filter((e) => e.source === "kernel-source")).toEqual([]);
+    expect(report.unproven).toContain("const MSG_OOB");
+  });
+
+  it("fails the run when toolchains are required (CI)", async () => {
+    const report = await verify(registry, {
+      abis: ["x86_64"],
+      btf: null,
+      compiler: false,
+      kernelSource: missing,
+      requireToolchains: true,
+    });
+    expect(report.ok).toBe(false);
+    expect(report.messages.join("\n")).toContain("apt-get install linux-source-6.12");
+  });
+});
+
 describe("a missing cross compiler", () => {
   const withMissing = () =>
     mutate((x) => {
@@ -114,6 +196,7 @@ describe("a missing cross compiler", () => {
     const report = await verify(withMissing(), {
       abis: ["x86_64"],
       btf: null,
+      kernelSource: null,
       requireToolchains: false,
       log: (l) => lines.push(l),
     });
@@ -126,7 +209,12 @@ describe("a missing cross compiler", () => {
   });
 
   it("fails the run when toolchains are required (CI)", async () => {
-    const report = await verify(withMissing(), { abis: ["x86_64"], btf: null, requireToolchains: true });
+    const report = await verify(withMissing(), {
+      abis: ["x86_64"],
+      btf: null,
+      kernelSource: null,
+      requireToolchains: true,
+    });
     expect(report.ok).toBe(false);
     expect(report.messages.join("\n")).toContain("apt-get install gcc-sysargs-missing");
   });

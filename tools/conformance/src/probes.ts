@@ -357,7 +357,16 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
     }
   }
 
-  // ---- constants: set members, AUDIT_ARCH_*, version-size macros ----
+  out.push(...constSubjects(registry, abi));
+  return out;
+}
+
+/**
+ * The constant subjects of `abi`: set members, AUDIT_ARCH_* and version-size macros, one per
+ * name and expected value (a name two sets give different values is probed once per value).
+ */
+export function constSubjects(registry: Registry, abi: Abi): Subject[] {
+  const out: Subject[] = [];
   const consts = new Map<string, { expected: bigint; show: Show; sets: string[]; since: string | null }[]>();
   const addConst = (name: string, value: number, show: Show, from: string, since: string | null = null) => {
     const list = consts.get(name) ?? [];

@@ -1,5 +1,11 @@
-/** Which source compared a fact. */
-export type Source = "compiler" | "btf";
+/**
+ * Which source compared a fact:
+ * - compiler: a Debian cross compiler and its UAPI headers (Linux 6.1), per ABI
+ * - btf: the running kernel's BTF, for the machine's own ABI
+ * - kernel-source: the #define lines of a header of the Linux source tree (Debian's linux-source-6.12),
+ *   compiled; only for constants the other two sources did not prove
+ */
+export type Source = "compiler" | "btf" | "kernel-source";
 
 /**
  * Outcome of one subject on one ABI from one source.
@@ -9,6 +15,8 @@ export type Source = "compiler" | "btf";
  * - not-in-btf: the running kernel's BTF has no such struct
  * - no-header-mapping: the tool does not know which UAPI header declares it (or none does)
  * - no-toolchain: the ABI's cross compiler is not installed, or no Debian one exists
+ * - unresolved: the kernel source defines the constant, but not by simple #define lines alone (under a
+ *   condition, or with a cast, sizeof or a name from another header): not compiled, hence not proved
  * - error: the probe could not be evaluated (a tool problem, reported with the compiler's message)
  */
 export type Status =
@@ -18,6 +26,7 @@ export type Status =
   | "not-in-btf"
   | "no-header-mapping"
   | "no-toolchain"
+  | "unresolved"
   | "error";
 
 /** One compared aspect of a subject: a size, an alignment, an offset, a value... */
@@ -61,6 +70,8 @@ export interface AbiSummary {
   readonly provedByCompiler: number;
   readonly provedByBtf: number;
   readonly provedByBoth: number;
+  /** Constants proved by the kernel source only (those neither the compiler nor BTF proved). */
+  readonly provedByKernelSource: number;
   readonly notInHeaders: number;
   readonly noHeaderMapping: number;
   readonly mismatches: number;
@@ -71,7 +82,20 @@ export interface AbiSummary {
 }
 
 /** Per ABI and subject, which source proved it. */
-export type ProvedBy = "compiler" | "btf" | "both" | "none" | "mismatch";
+export type ProvedBy = "compiler" | "btf" | "both" | "kernel-source" | "none" | "mismatch";
+
+export interface KernelSourceInfo {
+  /** Debian package, e.g. "linux-source-6.12". */
+  readonly package: string;
+  /** VERSION.PATCHLEVEL.SUBLEVEL of its Makefile, e.g. "6.12.117". */
+  readonly version: string;
+  readonly tarball: string;
+  /** Directory the headers were extracted to (kept as a cache across runs). */
+  readonly cache: string;
+  /** Whether this run extracted them (false: taken from the cache). */
+  readonly extracted: boolean;
+  readonly elapsedMs: number;
+}
 
 export interface Report {
   readonly ok: boolean;
@@ -85,6 +109,12 @@ export interface Report {
   readonly unproven: readonly string[];
   /** Subjects proved only by BTF: newer than the cross toolchains' headers, or absent from them. */
   readonly btfOnly: readonly string[];
+  /** The kernel source tree the remaining constants were compiled from, or null when none was read. */
+  readonly kernelSource: KernelSourceInfo | null;
+  /** ok: read; missing: its tarball is not installed; error: it could not be extracted; unused: not asked for. */
+  readonly kernelSourceStatus: "ok" | "missing" | "error" | "unused";
+  /** Constants proved only by the kernel source: newer than the cross headers, or kernel-internal. */
+  readonly kernelSourceOnly: readonly string[];
   /** Registry types with neither a header mapping nor a UAPI provenance. */
   readonly unmappedTypes: readonly string[];
   readonly messages: readonly string[];
@@ -93,7 +123,7 @@ export interface Report {
 
 /** Rolls entries up per ABI and subject: which source proved it, or that one of them disagreed. */
 export function provedBy(entries: readonly Entry[]): Map<string, Map<string, ProvedBy>> {
-  const acc = new Map<string, Map<string, { compiler?: Status; btf?: Status }>>();
+  const acc = new Map<string, Map<string, Partial<Record<Source, Status>>>>();
   for (const e of entries) {
     let perAbi = acc.get(e.abi);
     if (!perAbi) {
@@ -109,10 +139,12 @@ export function provedBy(entries: readonly Entry[]): Map<string, Map<string, Pro
     const m = new Map<string, ProvedBy>();
     for (const [subject, s] of subjects) {
       const bad = (x?: Status) => x === "mismatch" || x === "error";
-      if (bad(s.compiler) || bad(s.btf)) m.set(subject, "mismatch");
+      if (bad(s.compiler) || bad(s.btf) || bad(s["kernel-source"])) m.set(subject, "mismatch");
       else if (s.compiler === "proved" && s.btf === "proved") m.set(subject, "both");
       else if (s.compiler === "proved") m.set(subject, "compiler");
       else if (s.btf === "proved") m.set(subject, "btf");
+      // Only asked about what the other two did not prove, so it never shares a subject with them.
+      else if (s["kernel-source"] === "proved") m.set(subject, "kernel-source");
       else m.set(subject, "none");
     }
     out.set(abi, m);
@@ -125,6 +157,7 @@ const RANK: Record<Status, number> = {
   mismatch: 5,
   "no-toolchain": 4,
   "no-header-mapping": 3,
+  unresolved: 3,
   "not-in-headers": 2,
   "not-in-btf": 2,
   proved: 1,

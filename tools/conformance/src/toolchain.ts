@@ -48,6 +48,24 @@ export function run(file: string, args: readonly string[], cwd?: string): Promis
   });
 }
 
+/** Runs `fn` over `items`, at most `width` at a time; results in item order. */
+export async function pool<T, R>(
+  items: readonly T[],
+  width: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return results;
+}
+
 const HOST_INCLUDE_DIRS = new Set(["/usr/include", "/usr/local/include"]);
 
 /**

@@ -5,9 +5,16 @@ import { type Btf, loadKernelBtf } from "@sysargs/btf";
 import { LayoutEngine } from "@sysargs/layout";
 import { type Abi, type Field, type Registry, RegistryIndex } from "@sysargs/model";
 import { compareBtf } from "./btf-check.js";
+import { checksOf } from "./checks.js";
 import { type CompileResult, compileProbes, type ProbeOutcome } from "./compile.js";
 import { compareVersions } from "./flatten.js";
 import { BASE_HEADERS, HEADER_MAP, isNoHeader, SCALAR_HEADERS } from "./headers.js";
+import {
+  KERNEL_SOURCE_TARBALL,
+  kernelSourceEntries,
+  type OpenedKernelSource,
+  openKernelSource,
+} from "./kernel-source.js";
 import {
   alternativesOnly,
   bitfieldRuleTypedefs,
@@ -15,13 +22,26 @@ import {
   definesFor,
   headersFor,
   mappingOf,
-  type Probe,
   probedTypes,
-  type Show,
   type Subject,
 } from "./probes.js";
-import { type AbiSummary, type Check, type Entry, provedBy, type Report, type Status } from "./report.js";
-import { locateToolchain, missingToolchainMessage, type Toolchain, toolchainsRequired } from "./toolchain.js";
+import {
+  type AbiSummary,
+  type Check,
+  type Entry,
+  type KernelSourceInfo,
+  provedBy,
+  type Report,
+  type Source,
+  type Status,
+} from "./report.js";
+import {
+  locateToolchain,
+  missingToolchainMessage,
+  pool,
+  type Toolchain,
+  toolchainsRequired,
+} from "./toolchain.js";
 
 export interface VerifyOptions {
   /** ABI names or aliases to verify (default: every ABI of the registry). */
@@ -36,6 +56,14 @@ export interface VerifyOptions {
   readonly kernelRelease?: string;
   /** Compile with the cross compilers (default true); false compares BTF only. */
   readonly compiler?: boolean;
+  /**
+   * The Linux source tarball that proves the constants the compilers and BTF did not (default:
+   * /usr/src/linux-source-6.12.tar.xz, unless `compiler` is false); null: none. A missing one is
+   * skipped loudly, and fails the run when toolchains are required.
+   */
+  readonly kernelSource?: string | null;
+  /** Where its headers are extracted once (default: <tmpdir>/sysargs-linux-6.12). */
+  readonly kernelSourceCache?: string;
   /** Concurrent compilers (default: os.availableParallelism()). */
   readonly parallel?: number;
   /** Keep the generated probe files under this directory (default: a temporary directory, removed). */
@@ -62,95 +90,6 @@ export function hostAbi(): string | undefined {
     default:
       return undefined;
   }
-}
-
-async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
-  return results;
-}
-
-const safe = (v: bigint): number | string =>
-  v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
-
-function display(v: bigint, showAs: Show, cSize?: number): number | string {
-  switch (showAs) {
-    case "hex": {
-      const bits = cSize !== undefined && cSize <= 4 && v >= -(1n << 31n) && v < 1n << 32n ? 32 : 64;
-      return `0x${BigInt.asUintN(bits, v).toString(16)}`;
-    }
-    case "signed":
-      return v === 1n ? "signed" : v === 0n ? "unsigned" : "not an integer";
-    case "endian":
-      return v === 1n ? "big" : "little";
-    case "bool":
-      return v === 0n ? "false" : "true";
-    default:
-      return safe(v);
-  }
-}
-
-/** Equal as the C constant: exactly, as 64-bit patterns, or as 32-bit patterns for an int-sized constant. */
-function sameConst(expected: bigint, actual: bigint, cSize: number | undefined): boolean {
-  if (expected === actual || BigInt.asUintN(64, expected) === BigInt.asUintN(64, actual)) return true;
-  const fits32 = expected >= -(1n << 31n) && expected < 1n << 32n;
-  return (
-    cSize !== undefined && cSize <= 4 && fits32 && BigInt.asUintN(32, expected) === BigInt.asUintN(32, actual)
-  );
-}
-
-function checksOf(p: Probe, o: ProbeOutcome): Check[] {
-  if (o.kind === "absent") return [];
-  if (p.kind === "bits") {
-    const label = p.label ?? "";
-    if (o.kind === "rejected") {
-      return [
-        {
-          aspect: `${label}bitOffset`,
-          expected: p.bitOffset,
-          actual: `compile error: ${o.message}`,
-          ok: false,
-        },
-      ];
-    }
-    if (o.kind !== "bits")
-      return [{ aspect: `${label}bitOffset`, expected: p.bitOffset, actual: "no bits read", ok: false }];
-    const checks: Check[] = [
-      {
-        aspect: `${label}bitOffset`,
-        expected: p.bitOffset,
-        actual: o.bitOffset,
-        ok: o.bitOffset === p.bitOffset,
-      },
-      { aspect: `${label}bitSize`, expected: p.bitSize, actual: o.bitSize, ok: o.bitSize === p.bitSize },
-    ];
-    if (!o.contiguous)
-      checks.push({ aspect: `${label}contiguous`, expected: "true", actual: "false", ok: false });
-    return checks;
-  }
-  const expected = display(p.expected, p.show);
-  if (o.kind === "rejected")
-    return [{ aspect: p.aspect, expected, actual: `compile error: ${o.message}`, ok: false }];
-  if (o.kind !== "value") return [{ aspect: p.aspect, expected, actual: "no value read", ok: false }];
-  if (p.kind === "const") {
-    const ok = sameConst(p.expected, o.value, o.cSize);
-    return [
-      {
-        aspect: p.aspect,
-        expected: display(p.expected, p.show, o.cSize),
-        actual: display(o.value, p.show, o.cSize),
-        ok,
-      },
-    ];
-  }
-  return [{ aspect: p.aspect, expected, actual: display(o.value, p.show), ok: o.value === p.expected }];
 }
 
 const fmt = (checks: readonly Check[], pick: "expected" | "actual"): string =>
@@ -352,6 +291,8 @@ interface AbiRun {
   summary: AbiSummary;
   entries: Entry[];
   messages: string[];
+  /** The located cross compiler, when the ABI was compiled. */
+  tc?: Toolchain;
 }
 
 async function runAbi(
@@ -372,6 +313,7 @@ async function runAbi(
     provedByCompiler: 0,
     provedByBtf: 0,
     provedByBoth: 0,
+    provedByKernelSource: 0,
     notInHeaders: 0,
     noHeaderMapping: 0,
     mismatches: 0,
@@ -419,7 +361,7 @@ async function runAbi(
     notes,
     elapsedMs: performance.now() - t0,
   };
-  return { summary, entries, messages: [] };
+  return { summary, entries, messages: [], tc };
 }
 
 /**
@@ -458,31 +400,101 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
   const kernelRelease = options.kernelRelease ?? release();
 
   const headers = headersFor(registry, [...BASE_HEADERS, ...SCALAR_HEADERS]);
+  const parallel = options.parallel ?? availableParallelism();
+  const withCompiler = options.compiler ?? true;
+  const tarball =
+    options.kernelSource === undefined ? (withCompiler ? KERNEL_SOURCE_TARBALL : null) : options.kernelSource;
+  // Extracting the tree (only when not cached) overlaps the cross compiles.
+  const opening = tarball === null ? undefined : openKernelSource(tarball, options.kernelSourceCache);
   const workRoot = options.workDir ?? (await mkdtemp(join(tmpdir(), "sysargs-conformance-")));
+  const entries: Entry[] = [];
   let runs: AbiRun[];
+  let btfInfo: Report["btf"] = null;
+  let kernelSource: KernelSourceInfo | null = null;
+  let kernelSourceMissing = false;
+  let kernelSourceFailed = false;
   try {
-    runs = await pool(abis, options.parallel ?? availableParallelism(), (abi) =>
-      runAbi(registry, engine, abi, headers, workRoot, log, options.compiler ?? true),
+    runs = await pool(abis, parallel, (abi) =>
+      runAbi(registry, engine, abi, headers, workRoot, log, withCompiler),
     );
+    entries.push(...runs.flatMap((r) => r.entries));
+    if (btf && btfAbi && abis.includes(btfAbi)) {
+      entries.push(...compareBtf(registry, engine, btfAbi, btf, kernelRelease));
+      btfInfo = { kernel: kernelRelease, abi: btfAbi.name };
+    } else if (btf && btfAbi === undefined)
+      messages.push(`kernel BTF present, but this machine's ABI (${process.arch}) is not modelled`);
+    for (const r of runs) messages.push(...r.messages);
+
+    const opened: OpenedKernelSource | undefined = await opening;
+    if (opened?.kind === "missing") {
+      kernelSourceMissing = true;
+      messages.push(opened.message);
+      log(`*** ${opened.message}`);
+    } else if (opened?.kind === "error") {
+      kernelSourceFailed = true;
+      messages.push(`kernel source: ${opened.message}`);
+      log(`*** kernel source: ${opened.message}`);
+    } else if (opened?.kind === "ok") {
+      const t1 = performance.now();
+      const src = opened.source;
+      // Only what the compilers and BTF left unproven.
+      const proved = new Set(entries.filter((e) => e.status === "proved").flatMap(coversOf));
+      const names = new Set(
+        registryItems(registry)
+          .filter((k) => k.startsWith("const ") && !proved.has(k))
+          .map((k) => k.slice("const ".length)),
+      );
+      const located = new Map<string, Promise<Toolchain | undefined>>();
+      for (const r of runs) if (r.tc) located.set(r.summary.abi, Promise.resolve(r.tc));
+      const toolchain = (abi: Abi): Promise<Toolchain | undefined> => {
+        let p = located.get(abi.name);
+        if (!p) {
+          p = locateToolchain(abi);
+          located.set(abi.name, p);
+        }
+        return p;
+      };
+      const hostAbiModel = index.abi("x86_64");
+      if (!hostAbiModel)
+        throw new Error('the registry has no ABI "x86_64" to compile the kernel source with');
+      entries.push(
+        ...(await kernelSourceEntries({
+          registry,
+          source: src,
+          abis,
+          names,
+          host: names.size > 0 ? await toolchain(hostAbiModel) : undefined,
+          hostMissing: missingToolchainMessage(hostAbiModel),
+          toolchain,
+          missingToolchain: missingToolchainMessage,
+          workDir: workRoot,
+          parallel,
+        })),
+      );
+      kernelSource = {
+        package: src.package,
+        version: src.version,
+        tarball: src.tarball,
+        cache: src.root,
+        extracted: src.extracted,
+        elapsedMs: src.elapsedMs + (performance.now() - t1),
+      };
+      log(
+        `kernel source ${src.package} ${src.version}: ${names.size} constant(s), ${
+          src.extracted ? `extracted in ${Math.round(src.elapsedMs)} ms` : "from the cache"
+        }, ${Math.round(kernelSource.elapsedMs)} ms`,
+      );
+    }
   } finally {
     if (options.workDir === undefined) await rm(workRoot, { recursive: true, force: true });
   }
-
-  const entries: Entry[] = runs.flatMap((r) => r.entries);
-  let btfInfo: Report["btf"] = null;
-  if (btf && btfAbi && abis.includes(btfAbi)) {
-    entries.push(...compareBtf(registry, engine, btfAbi, btf, kernelRelease));
-    btfInfo = { kernel: kernelRelease, abi: btfAbi.name };
-  } else if (btf && btfAbi === undefined)
-    messages.push(`kernel BTF present, but this machine's ABI (${process.arch}) is not modelled`);
-  for (const r of runs) messages.push(...r.messages);
 
   // Per-ABI counts of subjects by outcome.
   const rolled = provedBy(entries);
   const summaries = runs.map((r): AbiSummary => {
     const per = rolled.get(r.summary.abi) ?? new Map();
     const mine = entries.filter((e) => e.abi === r.summary.abi);
-    const subjectsWith = (source: "compiler" | "btf", status: Status) =>
+    const subjectsWith = (source: Source, status: Status) =>
       new Set(mine.filter((e) => e.source === source && e.status === status).map((e) => e.subject)).size;
     const count = (...v: string[]) => [...per.values()].filter((x) => v.includes(x)).length;
     return {
@@ -491,6 +503,7 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
       provedByCompiler: count("compiler", "both"),
       provedByBtf: count("btf", "both"),
       provedByBoth: count("both"),
+      provedByKernelSource: count("kernel-source"),
       notInHeaders: subjectsWith("compiler", "not-in-headers"),
       noHeaderMapping: subjectsWith("compiler", "no-header-mapping"),
       mismatches: count("mismatch"),
@@ -500,16 +513,22 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
 
   // Coverage: a registry item is proved when some proved entry covers it (any ABI, any source).
   const covered = new Set<string>();
-  const compilerProved = new Set<string>();
-  const btfProved = new Set<string>();
+  const provedBySource: Record<Source, Set<string>> = {
+    compiler: new Set(),
+    btf: new Set(),
+    "kernel-source": new Set(),
+  };
   for (const e of entries) {
     if (e.status !== "proved") continue;
     const keys = coversOf(e);
     for (const k of keys) covered.add(k);
-    (e.source === "compiler" ? compilerProved : btfProved).add(e.subject);
+    provedBySource[e.source].add(e.subject);
   }
   const unproven = registryItems(registry).filter((k) => !covered.has(k));
-  const btfOnly = [...btfProved].filter((s) => !compilerProved.has(s)).sort();
+  const btfOnly = [...provedBySource.btf].filter((s) => !provedBySource.compiler.has(s)).sort();
+  const kernelSourceOnly = [...provedBySource["kernel-source"]]
+    .filter((s) => !provedBySource.compiler.has(s) && !provedBySource.btf.has(s))
+    .sort();
   const alts = alternativesOnly(registry);
   const unmappedTypes: string[] = [];
   for (const name of probedTypes(registry)) {
@@ -524,7 +543,7 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
   const bad = entries.some((e) => e.status === "mismatch" || e.status === "error");
   const missing = summaries.some((s) => s.toolchainStatus === "missing");
   return {
-    ok: !bad && !(requireToolchains && missing),
+    ok: !bad && !kernelSourceFailed && !(requireToolchains && (missing || kernelSourceMissing)),
     requireToolchains,
     registryKernel: registry.kernel,
     btf: btfInfo,
@@ -532,6 +551,15 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
     entries,
     unproven,
     btfOnly,
+    kernelSource,
+    kernelSourceStatus: kernelSourceMissing
+      ? "missing"
+      : kernelSourceFailed
+        ? "error"
+        : kernelSource
+          ? "ok"
+          : "unused",
+    kernelSourceOnly,
     unmappedTypes,
     messages,
     elapsedMs: performance.now() - t0,

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSchemas } from "@sysargs/loader";
 import { type Abi, formatDiagnostic, type Registry } from "@sysargs/model";
+import { kernelSourceInstalled, missingKernelSourceMessage } from "../kernel-source.js";
 import { missingToolchainMessage, toolchainInstalled, toolchainsRequired } from "../toolchain.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -48,5 +49,18 @@ export function toolchainGate(abis: readonly Abi[]): { skip: boolean; why: strin
   const why = missing.map(missingToolchainMessage).join("; ");
   if (toolchainsRequired()) return { skip: false, why };
   console.warn(`*** SKIPPED: ${why}`);
+  return { skip: true, why };
+}
+
+/**
+ * How a test that needs the Linux source tarball (linux-source-6.12) and `abis`' cross compilers
+ * runs: like toolchainGate, the missing package named in the title and a loud message.
+ */
+export function kernelSourceGate(abis: readonly Abi[] = []): { skip: boolean; why: string } {
+  const tools = toolchainGate(abis);
+  if (kernelSourceInstalled()) return tools;
+  const why = [missingKernelSourceMessage(), tools.why].filter((w) => w !== "").join("; ");
+  if (toolchainsRequired()) return { skip: false, why };
+  console.warn(`*** SKIPPED: ${missingKernelSourceMessage()}`);
   return { skip: true, why };
 }
