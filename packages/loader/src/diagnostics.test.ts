@@ -41,7 +41,7 @@ function tableOf(text: string, keep: Set<string>): string {
     .filter((l) => l !== "" && (l.startsWith("#") || keep.has(l.split("\t")[2]!)));
   const present = new Set(lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t")[2]!));
   const extra = [...keep].filter((n) => !present.has(n)).sort();
-  extra.forEach((n, i) => lines.push(`${9000 + i}\tcommon\t${n}\tsys_${n}\t-\t?`));
+  for (const [i, n] of extra.entries()) lines.push(`${9000 + i}\tcommon\t${n}\tsys_${n}\t-\t?`);
   return `${lines.join("\n")}\n`;
 }
 
