@@ -135,6 +135,12 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
     }
     lines.push(`  ${t.name}: ${[...sizes].map(([s, a]) => `${s} (${a.join(",")})`).join("; ")}`);
   }
+  if (registry.tables.length) {
+    lines.push("", "Syscalls per ABI (all with signatures):");
+    const counts = registry.tables.map((t) => `${t.abi} ${t.entries.length}`);
+    for (let i = 0; i < counts.length; i += 9) lines.push(`  ${counts.slice(i, i + 9).join(", ")}`);
+  }
+  lines.push("", 'Prove it: "pnpm sysargs verify" (cross compilers, kernel BTF, Linux source).');
   const groups = new Map<string, number>();
   for (const f of files) {
     const top = f.path.includes("/") ? `${f.path.split("/")[0]}/` : f.path;
