@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * AAPCS64.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_AARCH64
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with aarch64-linux-gnu-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type aarch64 = Abi<{
   family: "arm64";
@@ -22,5 +23,6 @@ export type aarch64 = Abi<{
   kernel_long_t: ScalarLayout<8, 8>;
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
+  arg64: "register";
   toolchain: { triplet: "aarch64-linux-gnu"; package: "gcc-aarch64-linux-gnu" };
 }>;

@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * Alpha; 8 KiB pages.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_ALPHA
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with alpha-linux-gnu-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type alpha = Abi<{
   family: "alpha";
@@ -22,5 +23,6 @@ export type alpha = Abi<{
   kernel_long_t: ScalarLayout<8, 8>;
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
+  arg64: "register";
   toolchain: { triplet: "alpha-linux-gnu"; package: "gcc-alpha-linux-gnu" };
 }>;

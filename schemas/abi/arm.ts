@@ -4,6 +4,9 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * ARM EABI (AAPCS).
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_ARM
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with arm-linux-gnueabihf-gcc
+ * @source arch/arm/kernel/entry-common.S (6.12) - arg64: r0-r3 are passed as registers and r4, r5 pushed as the first two stack words, so the AAPCS applies
+ * @source arch/arm64/kernel/sys32.c (6.12) - arg64: the compat entries take a u32 __pad and arg_u32p (low, high) in the same slots
+ * @source tools/conformance (arg-slots probe) - arg64: arm-linux-gnueabihf-gcc starts long long at an even register (r0 or r2) or an 8-aligned stack slot, low word first
  */
 export type arm = Abi<{
   family: "arm";
@@ -22,5 +25,7 @@ export type arm = Abi<{
   kernel_long_t: ScalarLayout<4, 4>;
   size_t: ScalarLayout<4, 4>;
   bitfieldTypeMatters: true;
+  arg64: "aligned-pair";
+  arg64First: "low";
   toolchain: { triplet: "arm-linux-gnueabihf"; package: "gcc-arm-linux-gnueabihf" };
 }>;

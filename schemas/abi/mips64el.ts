@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * MIPS n64, little-endian.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_MIPSEL64
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with mips64el-linux-gnuabi64-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type mips64el = Abi<{
   family: "mips";
@@ -23,5 +24,6 @@ export type mips64el = Abi<{
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
   syscallBase: 5000;
+  arg64: "register";
   toolchain: { triplet: "mips64el-linux-gnuabi64"; package: "gcc-mips64el-linux-gnuabi64" };
 }>;

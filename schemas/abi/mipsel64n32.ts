@@ -4,6 +4,8 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * MIPS n32, little-endian.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_MIPSEL64N32
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with mips64el-linux-gnuabi64-gcc -mabi=n32
+ * @source arch/mips/kernel/syscalls/syscall_n32.tbl (6.12) - arg64: n32 calls the 64-bit sys_pread64, sys_fadvise64_64 etc. with 64-bit registers
+ * @source tools/conformance (arg-slots probe) - arg64: mips64el-linux-gnuabi64-gcc -mabi=n32 passes long long in one 64-bit register
  */
 export type mipsel64n32 = Abi<{
   family: "mips";
@@ -23,6 +25,7 @@ export type mipsel64n32 = Abi<{
   size_t: ScalarLayout<4, 4>;
   bitfieldTypeMatters: true;
   syscallBase: 6000;
+  arg64: "register";
   toolchain: {
     triplet: "mips64el-linux-gnuabi64";
     package: "gcc-mips64el-linux-gnuabi64";

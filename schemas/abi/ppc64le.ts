@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * PowerPC64 ELFv2; 64 KiB pages by default.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_PPC64LE
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with powerpc64le-linux-gnu-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type ppc64le = Abi<{
   family: "powerpc";
@@ -22,5 +23,6 @@ export type ppc64le = Abi<{
   kernel_long_t: ScalarLayout<8, 8>;
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
+  arg64: "register";
   toolchain: { triplet: "powerpc64le-linux-gnu"; package: "gcc-powerpc64le-linux-gnu" };
 }>;

@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * RISC-V LP64 psABI.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_RISCV64
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with riscv64-linux-gnu-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type riscv64 = Abi<{
   family: "riscv";
@@ -22,5 +23,6 @@ export type riscv64 = Abi<{
   kernel_long_t: ScalarLayout<8, 8>;
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
+  arg64: "register";
   toolchain: { triplet: "riscv64-linux-gnu"; package: "gcc-riscv64-linux-gnu" };
 }>;

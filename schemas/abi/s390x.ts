@@ -4,6 +4,7 @@ import type { Abi, ScalarLayout } from "@sysargs/dsl";
  * s390x ELF ABI.
  * @source include/uapi/linux/audit.h (6.18) - AUDIT_ARCH_S390X
  * @source tools/conformance (cross compiler probe) - sizes and alignments measured with s390x-linux-gnu-gcc
+ * @source tools/conformance (arg-slots probe) - arg64: GCC passes a 64-bit argument in one 64-bit register, as the syscall entry does
  */
 export type s390x = Abi<{
   family: "s390";
@@ -22,5 +23,6 @@ export type s390x = Abi<{
   kernel_long_t: ScalarLayout<8, 8>;
   size_t: ScalarLayout<8, 8>;
   bitfieldTypeMatters: true;
+  arg64: "register";
   toolchain: { triplet: "s390x-linux-gnu"; package: "gcc-s390x-linux-gnu" };
 }>;

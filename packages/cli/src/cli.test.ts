@@ -434,6 +434,18 @@ describe("abis, syscall, export", () => {
         },
         { index: 1, name: "size", type: "size_t", kind: "size", of: "cl_args" },
       ],
+      slots: {
+        arg64: "register",
+        arg64First: null,
+        seccompArgShift: 0,
+        used: 2,
+        capacity: 6,
+        padding: [],
+        params: [
+          { name: "cl_args", slots: [0], seccomp: [0] },
+          { name: "size", slots: [1], seccomp: [1] },
+        ],
+      },
     });
     // clone3 is 435 in the unified numbering and, like every syscall, 4000 higher on mips o32;
     // the version is the table's (schemas/tables/<abi>.tbl)

@@ -1,5 +1,21 @@
-import { type FieldLayout, holes, type TypeLayout } from "@sysargs/layout";
-import { type Param, RegistryIndex, SCALARS, type SyscallDecl, type TypeRef } from "@sysargs/model";
+import {
+  type ArgSlots,
+  argumentSlots,
+  describeArg64,
+  type FieldLayout,
+  holes,
+  SECCOMP_ARGS,
+  type TypeLayout,
+} from "@sysargs/layout";
+import {
+  type Abi,
+  type Param,
+  RegistryIndex,
+  SCALARS,
+  type Signature,
+  type SyscallDecl,
+  type TypeRef,
+} from "@sysargs/model";
 import { usageError } from "./errors.js";
 import { formatLayout } from "./format-layout.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
@@ -28,6 +44,7 @@ export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): voi
       "page",
       "AUDIT_ARCH",
       "aliases",
+      "arg64",
       "toolchain",
     ],
   ];
@@ -42,6 +59,9 @@ export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): voi
       String(a.pageSize),
       `0x${a.auditArch.toString(16).padStart(8, "0")}`,
       a.aliases.join(",") || "-",
+      a.arg64 === "register"
+        ? "register"
+        : `${a.arg64}/${a.arg64First}${a.arg64Boundary !== null ? `/no-split@${a.arg64Boundary}` : ""}`,
       a.toolchain
         ? `${a.toolchain.triplet}${a.toolchain.flags.length ? ` ${a.toolchain.flags.join(" ")}` : ""}`
         : "none",
@@ -122,6 +142,11 @@ export function cmdSyscall(
       `    on: ${on.length === abis.length && !opts.abi ? "every ABI" : on.join(", ")}`,
     );
   }
+  if (opts.abi) {
+    const abi = index.abi(abis[0]!)!;
+    const sig = signatureFor(sc, abi.name);
+    if (sig) lines.push("", ...slotLines(sig, abi));
+  }
   const structs = new Set<string>();
   for (const abi of abis) for (const p of signatureFor(sc, abi)?.params ?? []) collectNamed(p.type, structs);
   for (const s of [...structs].sort()) {
@@ -154,6 +179,40 @@ function collectNamed(t: TypeRef, out: Set<string>): void {
   if (t.kind === "named") out.add(t.name);
   else if (t.kind === "pointer") collectNamed(t.to, out);
   else if (t.kind === "array") collectNamed(t.of, out);
+}
+
+/** The argument slots of a signature on an ABI, or the reason there are none. */
+export function slotsOf(sig: Signature, abi: Abi): ArgSlots | { error: string } {
+  try {
+    return argumentSlots(sig, abi);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** `syscall --abi A` text: one line per parameter with its seccomp_data.args slot(s). */
+function slotLines(sig: Signature, abi: Abi): string[] {
+  const head = `  argument slots on ${abi.name} (64-bit arguments: ${describeArg64(abi)}):`;
+  const r = slotsOf(sig, abi);
+  if (!("params" in r)) return [head, `    cannot place the arguments: ${r.error}`];
+  const at = (slot: number): string => {
+    const i = slot + abi.seccompArgShift;
+    if (i >= SECCOMP_ARGS) return `slot ${slot} (not in seccomp_data.args)`;
+    return abi.seccompArgShift === 0 ? `args[${i}]` : `slot ${slot} = args[${i}]`;
+  };
+  const width = Math.max(0, ...r.params.map((p) => p.name.length));
+  const lines = [head];
+  if (r.params.length === 0) lines.push("    (no arguments)");
+  for (const p of r.params) {
+    const where =
+      p.low === undefined
+        ? p.slots.map(at).join(", ")
+        : p.slots.map((s) => `${at(s)} ${s === p.low ? "low" : "high"} 32 bits`).join(", ");
+    lines.push(`    ${p.name.padEnd(width)}  ${where}`);
+  }
+  if (r.padding.length) lines.push(`    padding: ${r.padding.map(at).join(", ")} (unused)`);
+  if (r.error) lines.push(`    error: ${r.error}`);
+  return lines;
 }
 
 export function signatureFor(sc: SyscallDecl, abi: string) {
@@ -197,11 +256,32 @@ function syscallJson(
                     : {}),
                   ...pointeeLayout(p.type, abi, layouts),
                 })),
+                slots: slotsJson(sig, index.abi(abi)!),
               }
             : null,
         ];
       }),
     ),
+  };
+}
+
+/** The stable machine form of the argument slots (`syscall --json`, `abis.<abi>.slots`). */
+function slotsJson(sig: Signature, abi: Abi) {
+  const r = slotsOf(sig, abi);
+  const model = { arg64: abi.arg64, arg64First: abi.arg64First, seccompArgShift: abi.seccompArgShift };
+  if (!("params" in r)) return { ...model, error: r.error };
+  return {
+    ...model,
+    used: r.used,
+    capacity: r.capacity,
+    padding: r.padding,
+    params: r.params.map(({ name, slots, low, high, seccomp }) => ({
+      name,
+      slots,
+      ...(low !== undefined ? { low, high } : {}),
+      seccomp,
+    })),
+    ...(r.error ? { error: r.error } : {}),
   };
 }
 

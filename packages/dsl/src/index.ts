@@ -168,9 +168,39 @@ export interface AbiConfig {
   bitfieldTypeMatters: boolean;
   /** Syscall number offset of the ABI's table (mips o32 4000, n64 5000, n32 6000, x32 bit). */
   syscallBase?: number;
+  /**
+   * How the kernel's syscall entry takes a 64-bit argument (`loff_t`, `u64`) from the argument
+   * slots, the registers that seccomp reports as `seccomp_data.args[]`
+   * (docs/decisions/0004-argument-slots.md):
+   * - "register": one slot (every 64-bit ABI, and x32 and mips n32, whose registers are 64-bit);
+   * - "pair": two consecutive 32-bit slots from the next free one;
+   * - "aligned-pair": two consecutive 32-bit slots from the next even one; a slot skipped this
+   *   way stays unused (arm EABI, ppc32, mips o32).
+   */
+  arg64: Arg64Passing;
+  /** For pairs: the half the lower-numbered slot holds ("low": bits 0-31). */
+  arg64First?: "low" | "high";
+  /**
+   * For pairs: the first slot passed on the C stack when a pair never straddles the last
+   * register and the stack (sh: 4, after r4-r7). A pair that would start in the last register
+   * slot starts at this one instead, and the next 32-bit argument takes the skipped slot.
+   */
+  arg64Boundary?: number;
+  /**
+   * Argument slots the syscall entry passes to the kernel's function (default 6). mips o32: 8, as
+   * scall32-o32.S copies arguments 5 to 8 from the user stack; seccomp still reports only 6.
+   */
+  argSlots?: number;
+  /**
+   * `seccomp_data.args[slot + seccompArgShift]` holds argument slot `slot` (default 0). m68k: 1,
+   * because its syscall_get_arguments() reports the syscall number (orig_d0) as args[0].
+   */
+  seccompArgShift?: number;
   /** Debian cross toolchain that proves this ABI: gcc triplet and extra flags. */
   toolchain?: { triplet: string; flags?: string[]; package: string };
 }
+/** How a 64-bit syscall argument occupies argument slots: see AbiConfig.arg64. */
+export type Arg64Passing = "register" | "pair" | "aligned-pair";
 
 /** Selects ABIs: an ABI type from schemas/abi or a union of them. */
 export type AbiSelector = Abi<AbiConfig>;

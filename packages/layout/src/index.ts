@@ -1,1 +1,2 @@
+export * from "./arg-slots.js";
 export * from "./layout.js";

@@ -25,6 +25,10 @@ afterAll(() => {
 /** Source text from lines: line 1 is the first argument, so expected line numbers read off directly. */
 const src = (...lines: string[]) => `${lines.join("\n")}\n`;
 
+/** The line of `export type <name> =` in a copied ABI model (models gain provenance lines). */
+const declLine = (text: string, name: string) =>
+  text.split("\n").findIndex((l) => l.startsWith(`export type ${name} =`)) + 1;
+
 /** Names of the syscalls a fixture declares. */
 function declaredSyscalls(texts: string[]): Set<string> {
   return new Set(texts.flatMap((t) => [...t.matchAll(/function (\w+)/g)].map((m) => m[1]!)));
@@ -906,7 +910,7 @@ describe("file-level mistakes", () => {
     );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      "linux/mine.ts:8:1: ABI mine must be declared under schemas/abi/",
+      `linux/mine.ts:${declLine(m68k, "mine")}:1: ABI mine must be declared under schemas/abi/`,
     ]);
     expect(result.registry).toBeUndefined();
   });
@@ -928,14 +932,14 @@ describe("file-level mistakes", () => {
     );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'abi/bad.ts:10:11: ABI bad: endian must be "little" or "big"',
+      `abi/bad.ts:${declLine(x86, "bad") + 2}:11: ABI bad: endian must be "little" or "big"`,
     ]);
     expect(result.registry).toBeUndefined();
     writeFileSync(join(root, "abi", "bad.ts"), x86.replace('endian: "middle";', 'endian: "little";'));
     const again = loadSchemas(root, { displayBase: root });
     expect(again.diagnostics.map(formatDiagnostic)).toEqual([
-      "abi/bad.ts:8:1: ABI bad: int layout 4/3 is invalid (alignment must be a power of two no larger than the size)",
-      "abi/bad.ts:8:1: ABI bad: pointer size 4 does not match bits 64",
+      `abi/bad.ts:${declLine(x86, "bad")}:1: ABI bad: int layout 4/3 is invalid (alignment must be a power of two no larger than the size)`,
+      `abi/bad.ts:${declLine(x86, "bad")}:1: ABI bad: pointer size 4 does not match bits 64`,
     ]);
     expect(again.registry).toBeUndefined();
   });
@@ -973,8 +977,8 @@ describe("file-level mistakes", () => {
     );
     const result = loadSchemas(root, { displayBase: root });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'abi/i386copy.ts:8:1: ABI name or alias "i686" of i386copy is already used by ABI i386',
-      'abi/i386copy.ts:8:1: ABI name or alias "x86" of i386copy is already used by ABI i386',
+      `abi/i386copy.ts:${declLine(text, "i386")}:1: ABI name or alias "i686" of i386copy is already used by ABI i386`,
+      `abi/i386copy.ts:${declLine(text, "i386")}:1: ABI name or alias "x86" of i386copy is already used by ABI i386`,
     ]);
     expect(result.registry).toBeUndefined();
   });

@@ -236,6 +236,7 @@ function readAbi(
     if (triplet && pkg) toolchain = { triplet, flags, package: pkg };
   }
   const sb = at("syscallBase");
+  const slotsModel = readArgSlotsModel(name, at, bits, loc, r);
   // A missing endian was already reported by str(); only a wrong value needs its own message.
   if (endian !== undefined && endian !== "little" && endian !== "big")
     r.error(at("endian")?.loc ?? loc, `ABI ${name}: endian must be "little" or "big"`);
@@ -253,7 +254,8 @@ function readAbi(
     pageSize === undefined ||
     charSigned?.t !== "boolean" ||
     btm?.t !== "boolean" ||
-    Object.keys(scalars).length !== ABI_SCALAR_KEYS.length + 1
+    Object.keys(scalars).length !== ABI_SCALAR_KEYS.length + 1 ||
+    slotsModel === undefined
   )
     return undefined;
   return {
@@ -269,10 +271,80 @@ function readAbi(
     scalars: scalars as Abi["scalars"],
     bitfieldTypeMatters: btm.value,
     syscallBase: sb?.t === "number" ? sb.value : 0,
+    ...slotsModel,
     toolchain,
     doc,
     provenance: provenanceOf(tags),
     loc,
+  };
+}
+
+type ArgSlotsModel = Pick<Abi, "arg64" | "arg64First" | "arg64Boundary" | "argSlots" | "seccompArgShift">;
+
+/** The argument-slot facts of an ABI (arg64 and friends; docs/decisions/0004-argument-slots.md). */
+function readArgSlotsModel(
+  name: string,
+  at: (k: string) => TypeValue | undefined,
+  bits: number | undefined,
+  loc: SourceLoc,
+  r: Reporter,
+): ArgSlotsModel | undefined {
+  const where = (k: string) => at(k)?.loc ?? loc;
+  const optNum = (k: string, ok: (n: number) => boolean, rule: string): number | null | false => {
+    const v = at(k);
+    if (v === undefined) return null;
+    const n = num(v, `ABI ${name} ${k}`, r, loc);
+    if (n === undefined) return false;
+    if (!Number.isInteger(n) || !ok(n)) {
+      r.error(v.loc, `ABI ${name}: ${k} must be ${rule}`);
+      return false;
+    }
+    return n;
+  };
+  const arg64 = str(at("arg64"), `ABI ${name} arg64`, r, loc);
+  let ok = arg64 !== undefined;
+  if (arg64 !== undefined && arg64 !== "register" && arg64 !== "pair" && arg64 !== "aligned-pair") {
+    r.error(where("arg64"), `ABI ${name}: arg64 must be "register", "pair" or "aligned-pair"`);
+    ok = false;
+  }
+  const firstV = at("arg64First");
+  let first: "low" | "high" | null = null;
+  if (firstV !== undefined) {
+    const f = str(firstV, `ABI ${name} arg64First`, r, loc);
+    if (f === "low" || f === "high") first = f;
+    else {
+      if (f !== undefined) r.error(firstV.loc, `ABI ${name}: arg64First must be "low" or "high"`);
+      ok = false;
+    }
+  }
+  const boundary = optNum("arg64Boundary", (n) => n >= 1, "a positive integer");
+  const argSlots = optNum("argSlots", (n) => n >= 6, "an integer of at least 6");
+  const shift = optNum("seccompArgShift", (n) => n >= 0 && n < 6, "an integer from 0 to 5");
+  if (boundary === false || argSlots === false || shift === false) ok = false;
+  if (arg64 === "register") {
+    if (firstV !== undefined)
+      r.error(firstV.loc, `ABI ${name}: arg64First is only for pairs (arg64 is "register")`);
+    if (at("arg64Boundary") !== undefined)
+      r.error(where("arg64Boundary"), `ABI ${name}: arg64Boundary is only for pairs (arg64 is "register")`);
+    if (firstV !== undefined || at("arg64Boundary") !== undefined) ok = false;
+  } else if ((arg64 === "pair" || arg64 === "aligned-pair") && firstV === undefined) {
+    r.error(where("arg64"), `ABI ${name}: arg64 "${arg64}" needs arg64First ("low" or "high")`);
+    ok = false;
+  }
+  if (bits === 64 && arg64 !== undefined && arg64 !== "register") {
+    r.error(
+      where("arg64"),
+      `ABI ${name}: a 64-bit ABI passes a 64-bit argument in one register (arg64 "register")`,
+    );
+    ok = false;
+  }
+  if (!ok || arg64 === undefined) return undefined;
+  return {
+    arg64: arg64 as Abi["arg64"],
+    arg64First: first,
+    arg64Boundary: boundary === false ? null : boundary,
+    argSlots: argSlots === false || argSlots === null ? 6 : argSlots,
+    seccompArgShift: shift === false || shift === null ? 0 : shift,
   };
 }
 

@@ -24,6 +24,13 @@ export interface Provenance {
 
 export type Endian = "little" | "big";
 
+/**
+ * How the kernel's syscall entry takes a 64-bit argument from the argument slots (the registers
+ * seccomp reports as `seccomp_data.args[]`): one slot, two consecutive 32-bit slots, or two
+ * consecutive 32-bit slots from an even one (docs/decisions/0004-argument-slots.md).
+ */
+export type Arg64Passing = "register" | "pair" | "aligned-pair";
+
 export interface ScalarLayout {
   size: number;
   align: number;
@@ -55,6 +62,19 @@ export interface Abi {
   scalars: Record<BaseScalar, ScalarLayout>;
   bitfieldTypeMatters: boolean;
   syscallBase: number;
+  /** How a 64-bit syscall argument occupies argument slots. */
+  arg64: Arg64Passing;
+  /** For pairs: the half the lower-numbered slot holds ("low": bits 0-31); null for "register". */
+  arg64First: "low" | "high" | null;
+  /**
+   * For pairs: the first stack slot, where a pair never straddles registers and stack and the
+   * next 32-bit argument takes the skipped register slot (sh: 4); null elsewhere.
+   */
+  arg64Boundary: number | null;
+  /** Argument slots the syscall entry passes (6; mips o32: 8). */
+  argSlots: number;
+  /** seccomp_data.args[slot + seccompArgShift] holds argument slot `slot` (0; m68k: 1). */
+  seccompArgShift: number;
   toolchain: { triplet: string; flags: string[]; package: string } | null;
   doc: string;
   provenance: Provenance[];

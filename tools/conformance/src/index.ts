@@ -1,3 +1,10 @@
+export {
+  type ArgProbe,
+  type ArgSlotsReport,
+  CORNER_PROBES,
+  proveArgSlots,
+  registryProbes,
+} from "./arg-slots.js";
 export { btfNameOf, compareBtf } from "./btf-check.js";
 export { ElfError, type ElfObject, type ElfSymbol, readElf, readInt64s } from "./elf.js";
 export { HEADER_MAP, type HeaderEntry, type HeaderMapValue, type NoHeader, uapiHeaderOf } from "./headers.js";
