@@ -67,8 +67,8 @@ export declare function _newselect(
 
 /**
  * Give an access-pattern hint for a file range (arm order: advice before the 64-bit offset and length).
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `offset`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
+ * `len`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @source arch/arm/include/asm/syscalls.h (6.12)
  */
 export declare function arm_fadvise64_64(fd: int & Fd, advice: int, offset: loff_t, len: loff_t): long;
@@ -76,8 +76,8 @@ export declare function arm_fadvise64_64(fd: int & Fd, advice: int, offset: loff
 /**
  * Start and/or wait for writeback of a byte range of a file (arm form with the flags before the 64-bit range).
  * Kernel entry point: sys_sync_file_range2.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `offset`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
+ * `nbytes`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function arm_sync_file_range(fd: int & Fd, flags: uint, offset: loff_t, nbytes: loff_t): long;
@@ -131,15 +131,6 @@ export declare function clock_nanosleep_time64(
 ): long;
 
 /**
- * Give an access-pattern hint for a file range with a 64-bit length, for 32-bit ABIs.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * @since 2.6
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function fadvise64_64(fd: int & Fd, offset: loff_t, len: loff_t, advice: int): long;
-
-/**
  * fchown with 32-bit user and group IDs, for ABIs whose original fchown takes 16-bit IDs.
  * Kernel entry point: sys_fchown.
  * @since 2.4
@@ -168,7 +159,7 @@ export declare function fstatfs64(
 
 /**
  * Change the length of an open file with a 64-bit length, for 32-bit ABIs.
- * `length`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `length`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
@@ -783,15 +774,15 @@ export declare function stime(
 
 /**
  * sync_file_range with the flags argument first, so that the 64-bit offsets fall in aligned register pairs.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `offset`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
+ * `nbytes`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sync_file_range2(fd: int & Fd, flags: uint, offset: loff_t, nbytes: loff_t): long;
 
 /**
  * Change the length of a file named by path with a 64-bit length, for 32-bit ABIs.
- * `length`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `length`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */

@@ -16,7 +16,6 @@ import type {
   off_t,
   Path,
   Ptr,
-  rwf_t,
   size_t,
   uid_t,
   uint,
@@ -25,19 +24,7 @@ import type {
   ushort,
   void_t,
 } from "@sysargs/dsl";
-import type { arch_mips } from "../../abi/groups.js";
-import type {
-  aarch64,
-  arm,
-  i386,
-  loongarch64,
-  m68k,
-  riscv64,
-  s390,
-  s390x,
-  sh,
-  sparc,
-} from "../../abi/index.js";
+import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
 
 /**
@@ -165,34 +152,9 @@ export declare function faccessat(dfd: int & Fd, filename: Path, mode: int): lon
 export declare function faccessat2(dfd: int & Fd, filename: Path, mode: int, flags: int): long;
 
 /**
- * Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * @since 2.6
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_fadvise64 (6.18.44)
- */
-export declare function fadvise64(fd: int & Fd, offset: loff_t, len: size_t, advice: int): long;
-
-/**
- * Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.
- * Kernel entry point: sys_fadvise64_64.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * @since 2.6
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function fadvise64(
-  this: Only<arch_mips | aarch64 | loongarch64 | riscv64 | s390x>,
-  fd: int & Fd,
-  offset: loff_t,
-  len: loff_t,
-  advice: int,
-): long;
-
-/**
  * Reserve, free (punch holes in), zero, collapse or insert byte ranges of a file.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `len`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `offset`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
+ * `len`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.6.23
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fallocate (6.18.44)
@@ -499,7 +461,7 @@ export declare function openat(dfd: int & Fd, filename: Path, flags: int, mode: 
 
 /**
  * Read from a file at a given offset without moving the file offset.
- * `pos`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `pos`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pread64 (6.18.44)
@@ -512,39 +474,8 @@ export declare function pread64(
 ): long;
 
 /**
- * Read from a file at a given offset into several buffers, without moving the file offset.
- * @since 2.6.30
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_preadv (6.18.44)
- */
-export declare function preadv(
-  fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
-  vlen: ulong,
-  pos_l: ulong,
-  pos_h: ulong,
-): long;
-
-/**
- * Read from a file into several buffers at a given or the current offset, with per-call RWF_* flags.
- * @since 4.6
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_preadv2 (6.18.44)
- */
-export declare function preadv2(
-  fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
-  vlen: ulong,
-  pos_l: ulong,
-  pos_h: ulong,
-  flags: rwf_t,
-): long;
-
-/**
  * Write to a file at a given offset without moving the file offset.
- * `pos`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `pos`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.2
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pwrite64 (6.18.44)
@@ -557,37 +488,6 @@ export declare function pwrite64(
 ): long;
 
 /**
- * Write several buffers to a file at a given offset, without moving the file offset.
- * @since 2.6.30
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_pwritev (6.18.44)
- */
-export declare function pwritev(
-  fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
-  vlen: ulong,
-  pos_l: ulong,
-  pos_h: ulong,
-): long;
-
-/**
- * Write several buffers to a file at a given or the current offset, with per-call RWF_* flags.
- * @since 4.6
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_pwritev2 (6.18.44)
- */
-export declare function pwritev2(
-  fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
-  vlen: ulong,
-  pos_l: ulong,
-  pos_h: ulong,
-  flags: rwf_t,
-): long;
-
-/**
  * Read up to a count of bytes from a file descriptor into a buffer.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
@@ -597,7 +497,7 @@ export declare function read(fd: uint & Fd, buf: Ptr<Out<char>>, count: size_t &
 
 /**
  * Start reading a range of a file into the page cache.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
+ * `offset`: A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.
  * @since 2.4.13
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_readahead (6.18.44)
@@ -721,16 +621,6 @@ export declare function symlink(oldname: Path, newname: Path): long;
  * @source tracefs sys_enter_symlinkat (6.18.44)
  */
 export declare function symlinkat(oldname: Path, newdfd: int & Fd, newname: Path): long;
-
-/**
- * Start and/or wait for writeback of a byte range of an open file.
- * `offset`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * `nbytes`: On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).
- * @since 2.6.17
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_sync_file_range (6.18.44)
- */
-export declare function sync_file_range(fd: int & Fd, offset: loff_t, nbytes: loff_t, flags: uint): long;
 
 /**
  * Duplicate data from one pipe into another without consuming it.

@@ -27,8 +27,9 @@ const abiNamed = (name: string) => registry.abis.find((a) => a.name === name)!;
 describe("argument slots against the cross compilers", () => {
   it("the probes cover the syscalls with 64-bit arguments", () => {
     const names = probes.map((p) => p.name);
+    // A syscall with several signatures gives one probe per signature (name_0, name_1, ...).
     for (const n of ["pread64", "fadvise64_64", "arm_fadvise64_64", "sync_file_range2", "fanotify_mark"])
-      expect(names).toContain(n);
+      expect(names.filter((x) => x === n || x === `${n}_0`)).toHaveLength(1);
   });
 
   it("every ABI has a map from GCC's argument locations to slots", () => {

@@ -71,9 +71,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   faccessat: "Check access permissions, with the real IDs, for a path relative to a directory descriptor.",
   faccessat2:
     "Check access to a path relative to a directory descriptor, with flags (AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH).",
-  fadvise64:
-    "Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.",
-  fadvise64_64: "Give an access-pattern hint for a file range with a 64-bit length, for 32-bit ABIs.",
   fallocate: "Reserve, free (punch holes in), zero, collapse or insert byte ranges of a file.",
   fanotify_init: "Create a fanotify group for filesystem event notification and return its descriptor.",
   fanotify_mark: "Add, remove or flush the marks of a fanotify group on an inode, mount or filesystem.",
@@ -292,9 +289,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   prctl:
     "Perform an operation on the calling process or thread (name, dumpability, seccomp, no_new_privs, and many more).",
   pread64: "Read from a file at a given offset without moving the file offset.",
-  preadv: "Read from a file at a given offset into several buffers, without moving the file offset.",
-  preadv2:
-    "Read from a file into several buffers at a given or the current offset, with per-call RWF_* flags.",
   prlimit64: "Read and/or set a resource limit of any process, with 64-bit values.",
   process_madvise: "Give memory usage advice for ranges of another process, which is named by a pidfd.",
   process_mrelease:
@@ -307,8 +301,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   ptrace:
     "Trace another process: stop it, read and write its memory and registers, and intercept its syscalls and signals.",
   pwrite64: "Write to a file at a given offset without moving the file offset.",
-  pwritev: "Write several buffers to a file at a given offset, without moving the file offset.",
-  pwritev2: "Write several buffers to a file at a given or the current offset, with per-call RWF_* flags.",
   quotactl: "Manage disk quotas of a filesystem named by its block device.",
   quotactl_fd: "Manage disk quotas of the filesystem that holds an open file.",
   read: "Read up to a count of bytes from a file descriptor into a buffer.",
@@ -448,7 +440,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   symlink: "Create a symbolic link containing a target string.",
   symlinkat: "Create a symbolic link whose name is relative to a directory descriptor.",
   sync: "Write all modified filesystem data and metadata back to storage.",
-  sync_file_range: "Start and/or wait for writeback of a byte range of an open file.",
   sync_file_range2:
     "sync_file_range with the flags argument first, so that the 64-bit offsets fall in aligned register pairs.",
   syncfs: "Write back the modified data of the filesystem that holds an open file.",

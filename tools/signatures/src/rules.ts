@@ -83,7 +83,7 @@ export const HEADER_FILES = [
  * syscalls): the generator never writes or deletes them and generates none of the syscalls they declare.
  * Any other file there must carry the generated header, or the generator stops.
  */
-export const HAND_WRITTEN = ["arch-private.ts", "clone.ts", "multiplexers.ts"];
+export const HAND_WRITTEN = ["arch-private.ts", "clone.ts", "file-offsets.ts", "multiplexers.ts"];
 
 /** File (topic) of each syscall: the first matching rule wins; the rest go to misc.ts. */
 export const TOPICS: [string, RegExp][] = [
@@ -426,4 +426,4 @@ export const TYPEDEF_POINTEES: Record<string, string> = {
 
 /** Notes on 64-bit arguments carried in two registers by 32-bit ABIs. */
 export const SPLIT_NOTE =
-  "On 32-bit ABIs this 64-bit argument takes a register pair (arm EABI, ppc32, mips o32 and parisc start it at an even register, inserting a padding argument).";
+  "A 64-bit argument: on 32-bit ABIs it takes two argument slots, with padding where the ABI aligns pairs; `sysargs syscall <name> --abi <abi>` shows the slots.";
