@@ -14,7 +14,7 @@ Commands:
   abis [--json]                  the ABIs with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
-  syscall <name> [--abi A] [--json]  numbers, signature, argument kinds and struct sizes per ABI
+  syscall <name> [--abi A] [--json]  numbers, signature, argument slots, kinds and struct sizes per ABI
   syscalls --abi A [--json]      the ABI's syscall table with kernel versions
   resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver)
   verify [--abi A] [--json]      prove layouts and constants with cross compilers and the kernel's BTF
