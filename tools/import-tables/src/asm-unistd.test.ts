@@ -11,80 +11,42 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
+import { locateToolchain, type Toolchain, toolchainsRequired } from "@sysargs/conformance";
+import { loadSchemas } from "@sysargs/loader";
 import { describe, expect, it } from "vitest";
 import { ABI_SPECS } from "./abi-specs.js";
 import { type ParsedTable, parseGeneratedTable } from "./read-table.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
-/** As toolchainsRequired() in tools/conformance: then a missing cross compiler fails instead of skipping. */
-const required =
-  process.env.CI === "true" || process.env.CI === "1" || process.env.SYSARGS_REQUIRE_TOOLCHAINS === "1";
+/** Then a missing cross compiler fails instead of skipping (CI=true, SYSARGS_REQUIRE_TOOLCHAINS=1). */
+const required = toolchainsRequired();
 
-// ---------------------------------------------------------------------------------------------
-// Toolchains. A minimal copy of locateToolchain() in tools/conformance/src/toolchain.ts
-// (@sysargs/import-tables does not depend on @sysargs/conformance): triplet and flags from the ABI
-// model, include directories from `gcc -E -v` minus the host's /usr/include and /usr/local/include,
-// used with -nostdinc so that a cross compiler can never fall back to the build machine's headers.
-// ---------------------------------------------------------------------------------------------
-
-interface Toolchain {
-  readonly triplet: string;
-  readonly package: string;
-  readonly flags: readonly string[];
-}
+// Toolchains come from the ABI models and are located as tools/conformance does: include
+// directories from `gcc -E -v` minus the host's, used with -nostdinc so that a cross compiler can
+// never fall back to the build machine's headers.
+const registry = loadSchemas(join(ROOT, "schemas")).registry;
+if (!registry) throw new Error("schemas/ has diagnostics: run pnpm sysargs validate");
+const abiModel = (abi: string) => registry.abis.find((a) => a.name === abi);
+const declaredToolchain = (abi: string) => abiModel(abi)?.toolchain ?? undefined;
+const located = new Map<string, Toolchain | undefined>(
+  await Promise.all(registry.abis.map(async (a) => [a.name, await locateToolchain(a)] as const)),
+);
 
 /** ABIs whose model declares no toolchain: Debian 12 has no cross compiler for them. */
 const NO_TOOLCHAIN = ["loongarch64", "parisc64"];
-
-/** The `toolchain: { triplet; package; flags? }` member of schemas/abi/<abi>.ts. */
-function declaredToolchain(abi: string): Toolchain | undefined {
-  const text = readFileSync(join(ROOT, "schemas/abi", `${abi}.ts`), "utf8");
-  const block = /\btoolchain:\s*\{([^}]*)\}/.exec(text)?.[1];
-  if (block === undefined) return undefined;
-  const triplet = /\btriplet:\s*"([^"]+)"/.exec(block)?.[1];
-  const pkg = /\bpackage:\s*"([^"]+)"/.exec(block)?.[1];
-  if (!triplet || !pkg) throw new Error(`schemas/abi/${abi}.ts: toolchain without triplet or package`);
-  const flags = [...(/\bflags:\s*\[([^\]]*)\]/.exec(block)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
-  return { triplet, package: pkg, flags };
-}
-
-const HOST_INCLUDE_DIRS = new Set(["/usr/include", "/usr/local/include"]);
 
 function gcc(
   tc: Toolchain,
   args: readonly string[],
   input?: string,
 ): { status: number; out: string; err: string } {
-  const r = spawnSync(`${tc.triplet}-gcc`, [...tc.flags, ...args], {
+  const r = spawnSync(tc.gcc, [...tc.flags, ...args], {
     encoding: "utf8",
     input,
     maxBuffer: 64 << 20,
     env: { ...process.env, LC_ALL: "C" },
   });
   return { status: r.error ? 127 : (r.status ?? 1), out: r.stdout ?? "", err: r.stderr ?? "" };
-}
-
-/** The toolchain's own include directories in search order (compiler builtins, the target's sysroot). */
-function includeDirs(tc: Toolchain): string[] {
-  const r = gcc(tc, ["-E", "-v", "-x", "c", "/dev/null", "-o", "/dev/null"]);
-  if (r.status !== 0) throw new Error(`${tc.triplet}-gcc -E -v failed:\n${r.err}`);
-  const lines = r.err.split("\n");
-  const start = lines.findIndex((l) => l.startsWith("#include <...> search starts here:"));
-  const end = lines.findIndex((l) => l.startsWith("End of search list."));
-  const dirs: string[] = [];
-  for (const l of lines.slice(start + 1, end)) {
-    if (l.trim() === "") continue;
-    let real: string;
-    try {
-      real = realpathSync(l.trim());
-    } catch {
-      continue; // a listed directory that does not exist
-    }
-    if (!HOST_INCLUDE_DIRS.has(real)) dirs.push(real);
-  }
-  return dirs;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,8 +76,7 @@ const SENTINEL = 0x5eca11ed;
  * A sentinel at both ends proves that every element was read back.
  */
 function readHeader(tc: Toolchain): Header {
-  const dirs = includeDirs(tc);
-  const base = ["-nostdinc", ...dirs.flatMap((d) => ["-isystem", d]), "-x", "c"];
+  const base = ["-nostdinc", ...tc.includeDirs.flatMap((d) => ["-isystem", d]), "-x", "c"];
   const p1 = gcc(
     tc,
     [...base, "-dM", "-E", "-H", "-"],
@@ -125,8 +86,8 @@ function readHeader(tc: Toolchain): Header {
   // -H lists every header opened, one "." per nesting level.
   const file = /^\. (\S*\/asm\/unistd\.h)$/m.exec(p1.err)?.[1];
   if (!file) throw new Error(`${tc.triplet}: <asm/unistd.h> not in the -H output:\n${p1.err}`);
-  if (!dirs.some((d) => realpathSync(file).startsWith(`${d}/`)))
-    throw new Error(`${tc.triplet}: <asm/unistd.h> came from ${file}, outside ${dirs.join(", ")}`);
+  if (!tc.includeDirs.some((d) => realpathSync(file).startsWith(`${d}/`)))
+    throw new Error(`${tc.triplet}: <asm/unistd.h> came from ${file}, outside ${tc.includeDirs.join(", ")}`);
   const code = Number(/^#define LINUX_VERSION_CODE (\d+)$/m.exec(p1.out)?.[1]);
   const version = `${code >> 16}.${(code >> 8) & 0xff}.${code & 0xff}`;
   const names = [...p1.out.matchAll(MACRO)].map((m) => m[1]!).sort();
@@ -347,9 +308,11 @@ describe("syscall numbers against each cross toolchain's own <asm/unistd.h>", ()
   });
 
   for (const { abi } of ABI_SPECS) {
-    const tc = declaredToolchain(abi);
-    if (!tc) continue;
-    const have = gcc(tc, ["--version"]).status === 0;
+    const declared = declaredToolchain(abi);
+    if (!declared) continue;
+    const found = located.get(abi);
+    const have = found !== undefined;
+    const tc = { ...declared, ...found };
     const gccLine = [`${tc.triplet}-gcc`, ...tc.flags].join(" ");
     const title = have
       ? `${abi}: ${gccLine} <asm/unistd.h> and ${abi}.tbl agree or differ only as explained`
@@ -358,7 +321,7 @@ describe("syscall numbers against each cross toolchain's own <asm/unistd.h>", ()
       console.warn(`*** SKIPPED ${abi}: ${tc.triplet}-gcc missing; apt-get install ${tc.package}`);
     it.skipIf(!have && !required)(title, () => {
       expect(have, `${tc.triplet}-gcc is missing: apt-get install ${tc.package}`).toBe(true);
-      const header = readHeader(tc);
+      const header = readHeader(found!);
       expect(
         header.version.startsWith(`${HEADER_SERIES}.`),
         `${header.file} is from Linux ${header.version}; the explained differences are for ${HEADER_SERIES} headers`,
