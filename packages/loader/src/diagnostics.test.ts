@@ -456,9 +456,9 @@ describe("extensible structs", () => {
         "}",
       ),
       [
-        "linux/test.ts:2:1: e: the last version size 8 does not match the computed size 16 on i386",
-        "linux/test.ts:2:1: e: the last version size 8 does not match the computed size 16 on m68k",
-        "linux/test.ts:2:1: e: the last version size 8 does not match the computed size 16 on x86_64",
+        "linux/test.ts:2:62: e: the last version size 8 does not match the computed size 16 on i386",
+        "linux/test.ts:2:62: e: the last version size 8 does not match the computed size 16 on m68k",
+        "linux/test.ts:2:62: e: the last version size 8 does not match the computed size 16 on x86_64",
       ],
     );
   });
@@ -474,10 +474,10 @@ describe("extensible structs", () => {
         "}",
       ),
       [
-        "linux/test.ts:2:1: e: the last version size 16 does not match the computed size 12 on i386",
-        "linux/test.ts:2:1: e: the last version size 16 does not match the computed size 12 on m68k",
-        "linux/test.ts:2:1: e: version size 16 (5.1) does not end at a field boundary on i386",
-        "linux/test.ts:2:1: e: version size 16 (5.1) does not end at a field boundary on m68k",
+        "linux/test.ts:2:62: e: the last version size 16 does not match the computed size 12 on i386",
+        "linux/test.ts:2:62: e: the last version size 16 does not match the computed size 12 on m68k",
+        "linux/test.ts:2:62: e: version size 16 (5.1) does not end at a field boundary on i386",
+        "linux/test.ts:2:62: e: version size 16 (5.1) does not end at a field boundary on m68k",
       ],
     );
   });
@@ -491,7 +491,7 @@ describe("extensible structs", () => {
         "  b: u64;",
         "}",
       ),
-      ["linux/test.ts:2:1: e: version sizes must increase, but 8 follows 16"],
+      ["linux/test.ts:2:82: e: version sizes must increase, but 8 follows 16"],
     );
   });
 
@@ -504,7 +504,7 @@ describe("extensible structs", () => {
         "  b: u64;",
         "}",
       ),
-      ["linux/test.ts:2:1: e: version sizes must increase, but 8 follows 8"],
+      ["linux/test.ts:2:81: e: version sizes must increase, but 8 follows 8"],
     );
   });
 
@@ -518,9 +518,9 @@ describe("extensible structs", () => {
         "}",
       ),
       [
-        "linux/test.ts:2:1: e: version size 12 (5.1) does not end at a field boundary on i386",
-        "linux/test.ts:2:1: e: version size 12 (5.1) does not end at a field boundary on m68k",
-        "linux/test.ts:2:1: e: version size 12 (5.1) does not end at a field boundary on x86_64",
+        "linux/test.ts:2:62: e: version size 12 (5.1) does not end at a field boundary on i386",
+        "linux/test.ts:2:62: e: version size 12 (5.1) does not end at a field boundary on m68k",
+        "linux/test.ts:2:62: e: version size 12 (5.1) does not end at a field boundary on x86_64",
       ],
     );
   });
@@ -537,8 +537,8 @@ describe("extensible structs", () => {
         "}",
       ),
       [
-        'linux/test.ts:3:1: e: flagMinSize names "F_C", which is not in F',
-        "linux/test.ts:3:1: e: flagMinSize size 12 for F_B is not one of the version sizes 8, 16",
+        'linux/test.ts:4:17: e: flagMinSize names "F_C", which is not in F',
+        "linux/test.ts:4:53: e: flagMinSize size 12 for F_B is not one of the version sizes 8, 16",
       ],
     );
   });
@@ -555,8 +555,8 @@ describe("extensible structs", () => {
         "}",
       ),
       [
-        'linux/test.ts:3:1: e: flagMinSize names field "flgs", which does not exist',
-        'linux/test.ts:3:1: e: flagMinSize names unknown flag set "G"',
+        'linux/test.ts:4:17: e: flagMinSize names field "flgs", which does not exist',
+        'linux/test.ts:4:17: e: flagMinSize names unknown flag set "G"',
       ],
     );
   });

@@ -383,7 +383,8 @@ export function parseExtensible(v: TypeValue, r: Reporter): Extensible | undefin
       const size = num(item.args[0], "Version size", r, item.loc);
       const since = version(item.args[1], "Version since", r, item.loc);
       const macro = item.args[2] ? str(item.args[2], "Version macro", r, item.loc) : undefined;
-      if (size !== undefined && since !== undefined) versions.push({ size, since, macro: macro ?? null });
+      if (size !== undefined && since !== undefined)
+        versions.push({ size, since, macro: macro ?? null, loc: item.loc });
     }
   }
   const sizeInV = p.get("sizeIn")?.value;
@@ -427,7 +428,7 @@ export function parseExtensible(v: TypeValue, r: Reporter): Extensible | undefin
         const fl = str(item.args[2], "FlagMinSize flag", r, item.loc);
         const size = num(item.args[3], "FlagMinSize size", r, item.loc);
         if (field !== undefined && fl !== undefined && size !== undefined)
-          flagMinSize.push({ set: item.args[0].name, field, flag: fl, size });
+          flagMinSize.push({ set: item.args[0].name, field, flag: fl, size, loc: item.loc });
       }
   }
   const known = new Set([

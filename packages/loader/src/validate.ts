@@ -353,19 +353,22 @@ function checkExtensible(
   const sizes = ext.versions.map((v) => v.size);
   for (let i = 1; i < sizes.length; i++)
     if (sizes[i]! <= sizes[i - 1]!)
-      err(t.loc, `${t.name}: version sizes must increase, but ${sizes[i]} follows ${sizes[i - 1]}`);
+      err(
+        ext.versions[i]!.loc,
+        `${t.name}: version sizes must increase, but ${sizes[i]} follows ${sizes[i - 1]}`,
+      );
   for (const l of layouts) {
     const last = sizes[sizes.length - 1];
     if (last !== undefined && last !== l.size)
       err(
-        t.loc,
+        ext.versions[ext.versions.length - 1]!.loc,
         `${t.name}: the last version size ${last} does not match the computed size ${l.size} on ${l.abi}`,
       );
     const ends = new Set(l.fields.map((f) => offsetOfEnd(l, f.name)));
     for (const v of ext.versions)
       if (!ends.has(v.size) && v.size !== l.size)
         err(
-          t.loc,
+          v.loc,
           `${t.name}: version size ${v.size} (${v.since}) does not end at a field boundary on ${l.abi}`,
         );
   }
@@ -379,13 +382,13 @@ function checkExtensible(
   for (const fm of ext.flagMinSize) {
     const set = index.set(fm.set);
     const f = t.fields.find((x) => x.name === fm.field);
-    if (!set) err(t.loc, `${t.name}: flagMinSize names unknown flag set "${fm.set}"`);
+    if (!set) err(fm.loc, `${t.name}: flagMinSize names unknown flag set "${fm.set}"`);
     else if (!set.members.some((m) => m.name === fm.flag))
-      err(t.loc, `${t.name}: flagMinSize names "${fm.flag}", which is not in ${fm.set}`);
-    if (!f) err(t.loc, `${t.name}: flagMinSize names field "${fm.field}", which does not exist`);
+      err(fm.loc, `${t.name}: flagMinSize names "${fm.flag}", which is not in ${fm.set}`);
+    if (!f) err(fm.loc, `${t.name}: flagMinSize names field "${fm.field}", which does not exist`);
     if (!sizes.includes(fm.size))
       err(
-        t.loc,
+        fm.loc,
         `${t.name}: flagMinSize size ${fm.size} for ${fm.flag} is not one of the version sizes ${sizes.join(", ")}`,
       );
   }

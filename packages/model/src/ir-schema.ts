@@ -143,7 +143,7 @@ export const IR_SCHEMA = {
       versions: {
         type: "array",
         minItems: 1,
-        items: obj({ size: int, since: version, macro: { type: ["string", "null"] } }),
+        items: obj({ size: int, since: version, macro: { type: ["string", "null"] }, loc }),
       },
       sizeIn: {
         oneOf: [
@@ -159,7 +159,7 @@ export const IR_SCHEMA = {
       writesBackSize: { type: "boolean" },
       tailMustBeZero: { type: "boolean" },
       zeroesTail: { type: "boolean" },
-      flagMinSize: { type: "array", items: obj({ set: str, field: str, flag: str, size: int }) },
+      flagMinSize: { type: "array", items: obj({ set: str, field: str, flag: str, size: int, loc }) },
     }),
     typeDecl: {
       oneOf: [

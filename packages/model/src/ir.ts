@@ -148,6 +148,8 @@ export interface ExtensibleVersion {
   size: number;
   since: string;
   macro: string | null;
+  /** Where the Version<> was written, for diagnostics. */
+  loc: SourceLoc;
 }
 
 export interface FlagMinSize {
@@ -155,6 +157,7 @@ export interface FlagMinSize {
   field: string;
   flag: string;
   size: number;
+  loc: SourceLoc;
 }
 
 export interface Extensible {
