@@ -944,6 +944,21 @@ describe("file-level mistakes", () => {
     expect(again.registry).toBeUndefined();
   });
 
+  it("no ABI at all, named relative to a custom displayBase", () => {
+    const base = mkdtempSync(join(tmpdir(), "sysargs-diag-"));
+    roots.push(base);
+    mkdirSync(join(base, "linux"), { recursive: true });
+    writeFileSync(
+      join(base, "linux", "test.ts"),
+      src('import type { u32 } from "@sysargs/dsl";', "export interface s { a: u32; }"),
+    );
+    const result = loadSchemas(base, { displayBase: base });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      "abi:1:1: no ABI is declared (expected Abi<{...}> types under schemas/abi/)",
+    ]);
+    expect(result.registry).toBeUndefined();
+  });
+
   it("no ABI at all (default displayBase: the schemas folder's parent)", () => {
     const base = mkdtempSync(join(tmpdir(), "sysargs-diag-"));
     roots.push(base);

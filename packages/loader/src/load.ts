@@ -190,7 +190,11 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
     (abs) => relative(base, abs).split(sep).join("/"),
   );
   registry.tables = tables.tables;
-  const diagnostics = sortDiagnostics([...r.diagnostics, ...tables.diagnostics, ...validate(registry)]);
+  const diagnostics = sortDiagnostics([
+    ...r.diagnostics,
+    ...tables.diagnostics,
+    ...validate(registry, { abiDir: relative(base, join(absRoot, "abi")).split(sep).join("/") }),
+  ]);
   return diagnostics.length ? { diagnostics } : { registry, diagnostics };
 }
 

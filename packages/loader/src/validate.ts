@@ -17,7 +17,13 @@ import {
  * (names inside strings, layouts, version sizes, flag overlaps, ABI coverage). Pure: returns
  * diagnostics, never throws for bad input.
  */
-export function validate(registry: Registry): Diagnostic[] {
+export function validate(
+  registry: Registry,
+  options: {
+    /** How to name the ABI folder in "no ABI is declared" (the loader passes its display path). */
+    abiDir?: string;
+  } = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (loc: SourceLoc, message: string) => out.push({ loc, message });
   const index = new RegistryIndex(registry);
@@ -30,7 +36,7 @@ export function validate(registry: Registry): Diagnostic[] {
   // ---- ABIs
   if (registry.abis.length === 0)
     err(
-      { file: "schemas/abi", line: 1, col: 1 },
+      { file: options.abiDir ?? "schemas/abi", line: 1, col: 1 },
       "no ABI is declared (expected Abi<{...}> types under schemas/abi/)",
     );
   const abiSeen = new Map<string, string>();
