@@ -237,6 +237,11 @@ export declare function fchownat(
 
 /**
  * Run a control command on a file descriptor: flags, record locks, leases, owner, notifications, pipe size.
+ * F_GETLK, F_SETLK and F_SETLKW (and on 64-bit ABIs F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW) take a
+ * `struct flock *` as `arg` (schemas/linux/fcntl/flock.ts); 32-bit ABIs need fcntl64 and struct flock64
+ * for the OFD commands. On a 64-bit kernel, i386's fcntl is compat_sys_fcntl64 and also takes the fcntl64
+ * commands. `arg` is an int or unused for most other commands (struct f_owner_ex for F_GETOWN_EX and
+ * F_SETOWN_EX).
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fcntl (6.18.44)

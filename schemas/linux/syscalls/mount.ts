@@ -63,18 +63,6 @@ export declare function fsopen(_fs_name: Ptr<In<cstring>>, flags: uint): long;
 export declare function fspick(dfd: int & Fd, path: Path, flags: uint): long;
 
 /**
- * Report statistics of the filesystem that holds an open file.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_fstatfs (6.18.44)
- */
-export declare function fstatfs(
-  fd: uint & Fd,
-  /** struct statfs */
-  buf: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Mount a filesystem, or remount, bind, move or change the propagation of an existing mount.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
@@ -132,18 +120,6 @@ export declare function quotactl(cmd: uint, special: Path, id: qid_t, addr: Ptr<
  * @source tracefs sys_enter_quotactl_fd (6.18.44)
  */
 export declare function quotactl_fd(fd: uint & Fd, cmd: uint, id: qid_t, addr: Ptr<In<void_t>>): long;
-
-/**
- * Report statistics of the filesystem that holds a path.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_statfs (6.18.44)
- */
-export declare function statfs(
-  pathname: Path,
-  /** struct statfs */
-  buf: Ptr<Out<void_t>>,
-): long;
 
 /**
  * Write all modified filesystem data and metadata back to storage.

@@ -66,6 +66,34 @@ const ALL_BUT_N32 = [
   "sh",
 ];
 
+// Every ABI except x32 and 31-bit s390 (see `statfs`).
+const ALL_BUT_X32_S390 = ALL_BUT_N32.filter((a) => a !== "x32" && a !== "s390").concat([
+  "mips64n32",
+  "mipsel64n32",
+]);
+
+// ABIs with statfs64/fstatfs64, whose <asm/statfs.h> `struct statfs64` is the registry's statfs64.
+const STATFS64_ABIS = [
+  "i386",
+  "arm",
+  "ppc",
+  "ppc64",
+  "ppc64le",
+  "s390",
+  "s390x",
+  "mips",
+  "mipsel",
+  "mips64n32",
+  "mipsel64n32",
+  "parisc",
+  "parisc64",
+  "sparc",
+  "sparc64",
+  "alpha",
+  "m68k",
+  "sh",
+];
+
 // ABIs with fstat64/fstatat64, whose <asm/stat.h> `struct stat64` is the registry's stat64.
 const STAT64_ABIS = [
   "i386",
@@ -162,10 +190,29 @@ export const HEADER_MAP: Readonly<Record<string, HeaderMapValue>> = {
     abis: STAT64_ABIS,
     otherAbis: "this ABI has no stat64 syscall: the registry's stat64 is its struct stat (proved as `stat`)",
   },
-  // statfs/fstatfs and their 64 variants.
-  statfs: { c: "struct statfs", headers: ["asm/statfs.h"] },
-  statfs64: { c: "struct statfs64", headers: ["asm/statfs.h"] },
-  // fcntl F_GETLK/F_SETLK locks; arch overrides in asm/fcntl.h.
+  // statfs/fstatfs: the arch's asm/statfs.h (asm-generic by default); per-ABI variants in the registry.
+  statfs: {
+    c: "struct statfs",
+    headers: ["asm/statfs.h"],
+    // x32's statfs is the 64-bit sys_statfs (120 bytes), but its UAPI header (__BITS_PER_LONG 32) declares
+    // the 64-byte __u32 one; s390's 64-bit kernels write the 64-byte compat_statfs (f_spare[4]), not the
+    // 68-byte UAPI struct (f_spare[5]). Both are the asm-generic layouts proved on the other ABIs.
+    abis: ALL_BUT_X32_S390,
+    otherAbis:
+      "the kernel writes another layout than this ABI's UAPI struct statfs (x32: the 64-bit one; s390: struct compat_statfs, 64 bytes)",
+  },
+  // statfs64/fstatfs64, on the ABIs that have them; the others' registry statfs64 is their struct statfs.
+  statfs64: {
+    c: "struct statfs64",
+    headers: ["asm/statfs.h"],
+    abis: STATFS64_ABIS,
+    otherAbis:
+      "this ABI has no statfs64 syscall: the registry's statfs64 is its struct statfs (proved as `statfs`)",
+  },
+  // The f_fsid of statfs: a typedef of an anonymous struct (no BTF name to look up).
+  __kernel_fsid_t: { c: "__kernel_fsid_t", headers: ["linux/posix_types.h"], btf: null },
+  // fcntl F_GETLK/F_SETLK locks; arch overrides in asm/fcntl.h. On 64-bit ABIs the UAPI struct flock64 has
+  // the layout of struct flock, which is what the registry's flock64 is there.
   flock: { c: "struct flock", headers: ["linux/fcntl.h"] },
   flock64: { c: "struct flock64", headers: ["linux/fcntl.h"] },
   f_owner_ex: { c: "struct f_owner_ex", headers: ["linux/fcntl.h"] },
@@ -328,7 +375,15 @@ export const HEADER_MAP: Readonly<Record<string, HeaderMapValue>> = {
   sembuf: { c: "struct sembuf", headers: ["linux/sem.h"] },
   // The *64_ds structs live in the arch headers; <linux/shm.h> itself needs libc's <unistd.h>.
   ipc64_perm: { c: "struct ipc64_perm", headers: ["asm/ipcbuf.h"] },
-  msqid64_ds: { c: "struct msqid64_ds", headers: ["asm/msgbuf.h"] },
+  msqid64_ds: {
+    c: "struct msqid64_ds",
+    headers: ["asm/msgbuf.h"],
+    // n32's msgctl (compat_sys_old_msgctl) writes the 88-byte compat_msqid64_ds (o32's layout); the n32 UAPI
+    // header takes the __mips64 branch and declares 76 bytes with 32-bit long times.
+    abis: ALL_BUT_N32,
+    otherAbis:
+      "n32's msgctl writes struct compat_msqid64_ds (o32's 88-byte layout); UAPI declares a 76-byte one",
+  },
   semid64_ds: { c: "struct semid64_ds", headers: ["asm/sembuf.h"] },
   shmid64_ds: { c: "struct shmid64_ds", headers: ["asm/shmbuf.h"] },
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DESCRIPTIONS } from "./descriptions.js";
 import { checkDocs, docOf } from "./docs.js";
-import { HAND_WRITTEN } from "./rules.js";
+import { DOC_NOTES, HAND_WRITTEN } from "./rules.js";
 import { SINCE } from "./since.js";
 
 const OUT = new URL("../../../schemas/linux/syscalls", import.meta.url).pathname;
@@ -29,6 +29,17 @@ describe("descriptions.ts and since.ts", () => {
         /^Syscall /.test(d) ||
         d.length > 130 ||
         d === `${name}.`,
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("add DOC_NOTES only to described syscalls, as comment lines of at most 110 characters", () => {
+    const bad = Object.entries(DOC_NOTES).flatMap(([name, lines]) =>
+      !(name in DESCRIPTIONS)
+        ? [`${name}: not described`]
+        : lines
+            .filter((l) => l.length > 110 || /[\r\n]|\*\//.test(l) || l !== l.trim() || l === "")
+            .map((l) => `${name}: ${l}`),
     );
     expect(bad).toEqual([]);
   });

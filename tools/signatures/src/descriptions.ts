@@ -98,9 +98,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   fsmount: "Turn a configured filesystem context into a detached mount and return a descriptor for it.",
   fsopen: "Start configuring a new filesystem of a given type and return a filesystem context descriptor.",
   fspick: "Open a filesystem context on the superblock of an existing mount, to reconfigure it.",
-  fstatfs: "Report statistics of the filesystem that holds an open file.",
-  fstatfs64:
-    "Report statistics of the filesystem holding an open file in struct statfs64 (given its size), for 32-bit ABIs.",
   fsync: "Flush the data and metadata of an open file to storage.",
   ftruncate: "Change the length of an open file.",
   ftruncate64: "Change the length of an open file with a 64-bit length, for 32-bit ABIs.",
@@ -426,9 +423,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   ssetmask: "Replace the signal mask of the caller with a single word, returning the old one (obsolete).",
   stat: "Read the status of a file named by path, following symbolic links.",
   stat64: "stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
-  statfs: "Report statistics of the filesystem that holds a path.",
-  statfs64:
-    "Report statistics of the filesystem holding a path in struct statfs64 (given its size), for 32-bit ABIs.",
   statx:
     "Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.",
   stime: "Set the system time in whole seconds since the epoch (obsolete).",

@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { checkDocs, docOf } from "./docs.js";
-import { ABI_ROWS, type AbiRow, HAND_WRITTEN, HEADER_FILES, TOPICS } from "./rules.js";
+import { ABI_ROWS, type AbiRow, DOC_NOTES, HAND_WRITTEN, HEADER_FILES, TOPICS } from "./rules.js";
 import { type CParam, declared, renderSignature, type SigOut } from "./types.js";
 
 const args = process.argv.slice(2);
@@ -293,3 +293,6 @@ if (missing.length) console.log(`no prototype for: ${missing.join("; ")}`);
 if (unusedDescriptions.length)
   console.log(`descriptions of syscalls not generated (prune?): ${unusedDescriptions.join(", ")}`);
 if (unusedSince.length) console.log(`@since of syscalls not generated (prune?): ${unusedSince.join(", ")}`);
+const unusedNotes = Object.keys(DOC_NOTES).filter((n) => !resolved.has(n));
+if (unusedNotes.length)
+  console.log(`DOC_NOTES of syscalls not generated (prune?): ${unusedNotes.join(", ")}`);

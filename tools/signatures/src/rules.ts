@@ -201,7 +201,8 @@ export const IN_PTRS = new Set([
   "mount.data",
   "semop.tsops",
   "semtimedop.tsops",
-  "semtimedop_time64.tsops",
+  "semtimedop.sops",
+  "semtimedop_time64.sops",
   "msgsnd.msgp",
   "sched_setparam.param",
   "sched_setscheduler.param",
@@ -413,6 +414,54 @@ export const SETS: Record<string, string> = {
   "fchmodat2.flags": "Flags<AtFlags>",
   "sched_setscheduler.policy": "OneOf<SchedPolicy>",
   "fsmount.attr_flags": "Flags<MountAttrFlags>",
+};
+
+/**
+ * Pointer parameters whose pointee is a registry type under another name than the C prototype's struct
+ * tag (`syscall.param` -> registry type). msgctl's prototype says `struct msqid_ds *`, but with IPC_64
+ * (implied by every msgctl entry point except sys_old_msgctl) the kernel copies a struct msqid64_ds.
+ */
+export const REGISTRY_POINTEES: Record<string, string> = {
+  "msgctl.buf": "msqid64_ds",
+};
+
+/** Pointer parameters to an array whose element count is another parameter (`syscall.param` -> count). */
+export const COUNTED_POINTEES: Record<string, string> = {
+  "semop.tsops": "nsops",
+  "semtimedop.tsops": "nsops",
+  "semtimedop.sops": "nsops",
+  "semtimedop_time64.sops": "nsops",
+};
+
+/**
+ * Prose after the one-line description of a generated syscall (one string per comment line, at most
+ * 110 characters each).
+ */
+export const DOC_NOTES: Record<string, string[]> = {
+  fcntl: [
+    "F_GETLK, F_SETLK and F_SETLKW (and on 64-bit ABIs F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW) take a",
+    "`struct flock *` as `arg` (schemas/linux/fcntl/flock.ts); 32-bit ABIs need fcntl64 and struct flock64",
+    "for the OFD commands. On a 64-bit kernel, i386's fcntl is compat_sys_fcntl64 and also takes the fcntl64",
+    "commands. `arg` is an int or unused for most other commands (struct f_owner_ex for F_GETOWN_EX and",
+    "F_SETOWN_EX).",
+  ],
+  fcntl64: [
+    "F_GETLK64, F_SETLK64, F_SETLKW64 and F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW take a `struct flock64 *` as",
+    "`arg` (schemas/linux/fcntl/flock.ts); F_GETLK, F_SETLK and F_SETLKW a `struct flock *`; other commands",
+    "are those of fcntl.",
+  ],
+  msgctl: [
+    "`buf` is a struct msqid64_ds for IPC_STAT, MSG_STAT and MSG_STAT_ANY (written) and IPC_SET (read);",
+    "IPC_INFO and MSG_INFO write a struct msginfo there instead, and IPC_RMID ignores it. On alpha, arm and",
+    "mips n32 and n64 (sys_old_msgctl) the kernel uses msqid64_ds only when `cmd` includes IPC_64 (0x100),",
+    "and the old struct msqid_ds otherwise. Elsewhere msgctl always uses msqid64_ds: the native entry",
+    "rejects IPC_64 in `cmd` with EINVAL, the compat entry of a 64-bit kernel ignores it.",
+  ],
+  semop: ["At most SEMOPM operations (kernel.sem, 500 by default): more give E2BIG, none EINVAL."],
+  semtimedop: ["At most SEMOPM operations (kernel.sem, 500 by default): more give E2BIG, none EINVAL."],
+  semtimedop_time64: [
+    "At most SEMOPM operations (kernel.sem, 500 by default): more give E2BIG, none EINVAL.",
+  ],
 };
 
 /** Struct tags of pointees whose typedef name the kernel uses. */

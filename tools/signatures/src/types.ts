@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SyscallDoc } from "./docs.js";
 import {
+  COUNTED_POINTEES,
+  DOC_NOTES,
   FDS,
   IN_PTRS,
   INOUT_PTRS,
@@ -10,6 +12,7 @@ import {
   LEN_OVERRIDES,
   NOT_FDS,
   PATHS,
+  REGISTRY_POINTEES,
   SETS,
   SPLIT_NOTE,
   TYPEDEF_POINTEES,
@@ -178,6 +181,7 @@ export function renderSignature(
   if (!about.description) throw new Error(`${name}: no description`);
   const lines: string[] = ["/**", ` * ${about.description}`];
   if (entryName !== name) lines.push(` * Kernel entry point: sys_${entryName}.`);
+  for (const n of DOC_NOTES[name] ?? []) lines.push(` * ${n}`);
   for (const n of notes) lines.push(` * ${n}`);
   if (about.since) lines.push(` * @since ${about.since}`);
   for (const s of source) lines.push(` * @source ${s}`);
@@ -238,14 +242,24 @@ function pointer(
   } else {
     const sm = /^(struct|union) (\w+)$/.exec(base);
     const tag = sm?.[2];
-    const file = tag ? declared.types.get(tag) : undefined;
-    if (tag && file && sm![1] === "struct" && REGISTRY_STRUCT_OK.has(tag)) {
-      pointee = tag;
-      named.set(tag, file);
+    const override = REGISTRY_POINTEES[key];
+    const registryName =
+      override ?? (sm?.[1] === "struct" && tag && REGISTRY_STRUCT_OK.has(tag) ? tag : undefined);
+    const file = registryName ? declared.types.get(registryName) : undefined;
+    if (override && !file) throw new Error(`${key}: REGISTRY_POINTEES names the undeclared type ${override}`);
+    if (registryName && file) {
+      pointee = registryName;
+      named.set(registryName, file);
     } else {
       pointee = use("void_t");
       note = TYPEDEF_POINTEES[base] ?? base;
     }
+  }
+  const count = COUNTED_POINTEES[key];
+  if (count !== undefined) {
+    if (inner || pointee === "void_t")
+      throw new Error(`${key}: COUNTED_POINTEES needs a registry element type`);
+    pointee = `${use("CountedArray")}<${pointee}, "${count}">`;
   }
   return { text: `Ptr<${dir}<${pointee}>>`, note };
 }
@@ -262,6 +276,7 @@ const REGISTRY_STRUCT_OK = new Set([
   "xattr_args",
   "file_attr",
   "sched_attr",
+  "sembuf",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
