@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { type GeneratedFile, generateRegistryJson } from "@sysargs/gen-registry";
+import { LayoutEngine } from "@sysargs/layout";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic, type Registry, RegistryIndex } from "@sysargs/model";
 import type { Io } from "./commands.js";
@@ -13,11 +14,12 @@ export const GENERATORS: { name: string; run: (r: Registry) => GeneratedFile[] }
   { name: "registry-json", run: generateRegistryJson },
 ];
 
-export function loadOrFail(schemas = schemasDir()): Registry {
+/** Loads schemas/ or fails with every diagnostic and what did not happen because of them. */
+export function loadOrFail(schemas = schemasDir(), consequence = "nothing was written"): Registry {
   const result = loadSchemas(schemas, { displayBase: repoRoot() });
   if (!result.registry) {
     throw new CliError(
-      `${result.diagnostics.map(formatDiagnostic).join("\n")}\n${result.diagnostics.length} error(s); nothing was written`,
+      `${result.diagnostics.map(formatDiagnostic).join("\n")}\n${result.diagnostics.length} error(s); ${consequence}`,
       1,
     );
   }
@@ -107,14 +109,15 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
     "Extensible structs (deep-inspection candidates):",
   ];
   const rows = [["struct", "sizes (kernel version)", "size travels in", "x86_64", "i386", "m68k"]];
-  const withLayouts = JSON.parse(files.find((f) => f.path === "registry.json")!.content) as {
-    layouts: Record<string, Record<string, { size: number; align: number }>>;
-  };
+  // The few layouts the summary shows, computed (and cached) by one engine rather than read back
+  // from the registry.json that was just serialised.
+  const engine = new LayoutEngine(index);
   for (const t of registry.types) {
     if (t.kind === "variant" || !t.extensible) continue;
     const at = (abi: string) => {
-      const l = withLayouts.layouts[abi]?.[t.name];
-      return l ? `${l.size}/${l.align}` : "-";
+      if (!index.abi(abi)) return "-";
+      const l = engine.layout(t.name, abi);
+      return `${l.size}/${l.align}`;
     };
     rows.push([
       t.name,
@@ -130,8 +133,8 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
     if (t.kind !== "variant") continue;
     const sizes = new Map<number, string[]>();
     for (const abi of index.abiNames()) {
-      const s = withLayouts.layouts[abi]?.[t.name]?.size;
-      if (s !== undefined) sizes.set(s, [...(sizes.get(s) ?? []), abi]);
+      const s = engine.layout(t.name, abi).size;
+      sizes.set(s, [...(sizes.get(s) ?? []), abi]);
     }
     lines.push(`  ${t.name}: ${[...sizes].map(([s, a]) => `${s} (${a.join(",")})`).join("; ")}`);
   }

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import {
   type Entry,
   formatMismatch,
@@ -8,11 +7,10 @@ import {
   type Report,
   verify,
 } from "@sysargs/conformance";
-import { loadSchemas } from "@sysargs/loader";
-import { formatDiagnostic, type Registry, RegistryIndex } from "@sysargs/model";
+import { type Registry, RegistryIndex } from "@sysargs/model";
 import { type Io, table } from "./commands.js";
-import { CliError } from "./errors.js";
-import { loadRegistry, repoRoot, requireAbi } from "./query.js";
+import { loadOrFail } from "./gen.js";
+import { loadRegistry, requireAbi } from "./query.js";
 
 export interface VerifyCommandOptions {
   /** Verify only this ABI (name or alias); it also lists every subject of that ABI. */
@@ -29,14 +27,7 @@ export interface VerifyCommandOptions {
 function registryOf(opts: VerifyCommandOptions): Registry {
   if (typeof opts.registry === "object") return opts.registry;
   if (typeof opts.registry === "string") return loadRegistry(opts.registry).registry;
-  const result = loadSchemas(opts.schemas ?? join(repoRoot(), "schemas"), { displayBase: repoRoot() });
-  if (!result.registry) {
-    throw new CliError(
-      `${result.diagnostics.map(formatDiagnostic).join("\n")}\n${result.diagnostics.length} error(s); nothing was verified`,
-      1,
-    );
-  }
-  return result.registry;
+  return loadOrFail(opts.schemas, "nothing was verified");
 }
 
 /**

@@ -3,8 +3,8 @@ import { join, relative, resolve, sep } from "node:path";
 import {
   type Abi,
   type CompositeDecl,
-  closest,
   type Diagnostic,
+  didYouMean,
   IR_VERSION,
   type Registry,
   type Signature,
@@ -572,7 +572,7 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
     if (!g) {
       r.error(
         loc,
-        `unknown ABI or ABI group "${name}"${suggest(name, [...abiNames, ...pending.groups.keys()])}`,
+        `unknown ABI or ABI group "${name}"${didYouMean(name, [...abiNames, ...pending.groups.keys()])}`,
       );
       return [];
     }
@@ -609,11 +609,6 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
     });
   }
   return registry;
-}
-
-export function suggest(name: string, candidates: Iterable<string>): string {
-  const best = closest(name, candidates);
-  return best ? ` (did you mean "${best}"?)` : "";
 }
 
 /** The parser's own syntax errors (the compiler node keeps them even without a type checker). */

@@ -1,8 +1,8 @@
 import { LayoutEngine, LayoutError, offsetOfEnd, type TypeLayout } from "@sysargs/layout";
 import {
   type CompositeDecl,
-  closest,
   type Diagnostic,
+  didYouMean,
   type Field,
   type Param,
   type Registry,
@@ -28,10 +28,6 @@ export function validate(
   const err = (loc: SourceLoc, message: string) => out.push({ loc, message });
   const index = new RegistryIndex(registry);
   const abiNames = registry.abis.map((a) => a.name);
-  const hint = (name: string, pool: Iterable<string>) => {
-    const c = closest(name, pool);
-    return c ? ` (did you mean "${c}"?)` : "";
-  };
 
   // ---- ABIs
   if (registry.abis.length === 0)
@@ -130,7 +126,7 @@ export function validate(
             loc,
             isSet
               ? `${where}: "${t.name}" is a flag set or enum, not a type; write an integer type & Flags<${t.name}>`
-              : `${where}: unknown type "${t.name}"${hint(
+              : `${where}: unknown type "${t.name}"${didYouMean(
                   t.name,
                   registry.types.map((x) => x.name),
                 )}`,
@@ -146,7 +142,7 @@ export function validate(
         if ("countedBy" in t.length && !siblings().includes(t.length.countedBy))
           err(
             loc,
-            `${where} counts by "${t.length.countedBy}", which does not exist${hint(t.length.countedBy, siblings())}`,
+            `${where} counts by "${t.length.countedBy}", which does not exist${didYouMean(t.length.countedBy, siblings())}`,
           );
         return;
       case "bits": {
@@ -177,7 +173,7 @@ export function validate(
       if (!s)
         err(
           loc,
-          `${where}: unknown ${wants === "flags" ? "flag set" : "enum"} "${ann.set}"${hint(
+          `${where}: unknown ${wants === "flags" ? "flag set" : "enum"} "${ann.set}"${didYouMean(
             ann.set,
             registry.sets.map((x) => x.name),
           )}`,
@@ -191,7 +187,7 @@ export function validate(
     if (ann.of !== undefined && !siblings().includes(ann.of))
       err(
         loc,
-        `${where}: ${ann.kind === "size" ? "SizeOf" : "LenOf"}<"${ann.of}"> names nothing that exists${hint(ann.of, siblings())}`,
+        `${where}: ${ann.kind === "size" ? "SizeOf" : "LenOf"}<"${ann.of}"> names nothing that exists${didYouMean(ann.of, siblings())}`,
       );
   };
   function checkFields(fields: Field[], owner: string, kind: "struct" | "union") {
@@ -239,7 +235,7 @@ export function validate(
       if (!target)
         err(
           v.loc,
-          `variant ${v.name}: unknown type "${alt.type}"${hint(
+          `variant ${v.name}: unknown type "${alt.type}"${didYouMean(
             alt.type,
             registry.types.map((x) => x.name),
           )}`,

@@ -99,6 +99,12 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 2)) ? best : undefined;
 }
 
+/** ` (did you mean "x"?)` for the closest candidate, or "" when none is close: diagnostics' suffix. */
+export function didYouMean(name: string, candidates: Iterable<string>): string {
+  const best = closest(name, candidates);
+  return best ? ` (did you mean "${best}"?)` : "";
+}
+
 function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
