@@ -1,8 +1,10 @@
-import { NOT_IMPLEMENTED_PREFIX } from "./render-table.js";
+import { parseTable } from "@sysargs/loader/tables";
+import { type Diagnostic, formatDiagnostic } from "@sysargs/model";
 
-/** One line of a generated schemas/tables/<abi>.tbl file. */
+/** One line of a generated schemas/tables/<abi>.tbl file, as written (`since` "?" when unknown). */
 export interface TableEntry {
   readonly number: number;
+  /** The kernel .tbl abi column the row came from. */
   readonly abi: string;
   readonly name: string;
   readonly entry: string;
@@ -11,40 +13,34 @@ export interface TableEntry {
 }
 
 export interface ParsedTable {
-  /** Implemented syscalls, in file order. */
+  /** Implemented syscalls, by number. */
   readonly present: readonly TableEntry[];
   /** Numbers listed as `#ni` comments. */
-  readonly notImplemented: readonly TableEntry[];
+  readonly notImplemented: readonly { readonly number: number; readonly name: string }[];
   /** Header comment lines, without the leading `# `. */
   readonly header: readonly string[];
 }
 
-function entry(fields: string[], where: string): TableEntry {
-  const [number, abi, name, ep, compat, since] = fields;
-  if (fields.length !== 6 || !number || !abi || !name || !ep || !compat || !since || !/^\d+$/.test(number)) {
-    throw new Error(
-      `${where}: expected 6 tab-separated columns <number> <abi> <name> <entry> <compat> <since>`,
-    );
-  }
-  return { number: Number.parseInt(number, 10), abi, name, entry: ep, compat, since };
-}
-
+/**
+ * Reads a generated table with the registry's own parser (@sysargs/loader/tables), so the tool
+ * that writes the format and the loader that reads it can never disagree; throws on any problem.
+ */
 export function parseGeneratedTable(text: string, file = "<table>"): ParsedTable {
-  const present: TableEntry[] = [];
-  const notImplemented: TableEntry[] = [];
-  const header: string[] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line === "") return;
-    const where = `${file}:${i + 1}`;
-    if (line.startsWith(NOT_IMPLEMENTED_PREFIX)) {
-      notImplemented.push(entry(line.slice(NOT_IMPLEMENTED_PREFIX.length).split("\t"), where));
-    } else if (line.startsWith("#")) {
-      header.push(line.replace(/^# ?/, ""));
-    } else {
-      present.push(entry(line.split("\t"), where));
-    }
-  });
-  return { present, notImplemented, header };
+  const diagnostics: Diagnostic[] = [];
+  const t = parseTable(text, file.replace(/\.tbl$/, ""), file, diagnostics);
+  if (diagnostics.length) throw new Error(diagnostics.map(formatDiagnostic).join("\n"));
+  return {
+    present: t.entries.map((e) => ({
+      number: e.number,
+      abi: e.column,
+      name: e.name,
+      entry: e.entry,
+      compat: e.compat,
+      since: e.since ?? "?",
+    })),
+    notImplemented: t.notImplemented,
+    header: t.provenance,
+  };
 }
 
 /** Number of an implemented syscall by name, or `undefined`. */
