@@ -3,3 +3,4 @@ export * from "./ir.js";
 export * from "./ir-schema.js";
 export * from "./lookup.js";
 export * from "./scalars.js";
+export * from "./versions.js";

@@ -1,5 +1,5 @@
 import type { FieldLayout, LayoutEngine, TypeLayout } from "@sysargs/layout";
-import { type Abi, type Field, SCALARS, type TypeRef } from "@sysargs/model";
+import { type Abi, type Field, laterVersion, SCALARS, type TypeRef } from "@sysargs/model";
 
 /**
  * One member of a laid-out type, flattened: nested named members are reached through their
@@ -131,22 +131,4 @@ function nestedFields(
     return decl ? { fields: decl.fields, owner: decl.name } : undefined;
   }
   return undefined;
-}
-
-/** The later of two versions; an undefined side counts as "always". */
-export function laterVersion(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return compareVersions(a, b) >= 0 ? a : b;
-}
-
-/** Compares dotted versions numerically ("6.1.4" vs "6.7"): negative, zero or positive. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

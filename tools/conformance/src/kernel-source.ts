@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Abi, Registry } from "@sysargs/model";
+import { compareVersions } from "@sysargs/model";
 import { checksOf, display } from "./checks.js";
 import { type CompileResult, compileProbes } from "./compile.js";
-import { compareVersions } from "./flatten.js";
 import { type ConstProbe, constSubjects, type Subject } from "./probes.js";
 import type { Check, Entry, Status } from "./report.js";
 import { pool, run, type Toolchain } from "./toolchain.js";

@@ -3,12 +3,13 @@ import {
   type Abi,
   BASE_SCALARS,
   type CompositeDecl,
+  compareVersions,
   type Field,
   type Registry,
   RegistryIndex,
   SCALARS,
 } from "@sysargs/model";
-import { compareVersions, flatten } from "./flatten.js";
+import { flatten } from "./flatten.js";
 import {
   BASE_SCALAR_C,
   HEADER_MAP,

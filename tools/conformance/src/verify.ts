@@ -3,11 +3,10 @@ import { availableParallelism, endianness, release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Btf, loadKernelBtf } from "@sysargs/btf";
 import { LayoutEngine } from "@sysargs/layout";
-import { type Abi, type Field, type Registry, RegistryIndex } from "@sysargs/model";
+import { type Abi, compareVersions, type Field, type Registry, RegistryIndex } from "@sysargs/model";
 import { compareBtf } from "./btf-check.js";
 import { checksOf } from "./checks.js";
 import { type CompileResult, compileProbes, type ProbeOutcome } from "./compile.js";
-import { compareVersions } from "./flatten.js";
 import { BASE_HEADERS, HEADER_MAP, isNoHeader, SCALAR_HEADERS } from "./headers.js";
 import {
   KERNEL_SOURCE_TARBALL,

@@ -118,15 +118,3 @@ export function parseKernelVersion(makefile: string): string {
   const extra = get("EXTRAVERSION") ?? "";
   return `${version}.${patchlevel}${sublevel ? `.${sublevel}` : ""}${extra}`;
 }
-
-/** Numeric comparison of dotted versions ("6.12.117" vs "6.13"); missing components count as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10));
-  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10));
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = Number.isNaN(pa[i] ?? 0) ? 0 : (pa[i] ?? 0);
-    const y = Number.isNaN(pb[i] ?? 0) ? 0 : (pb[i] ?? 0);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}
