@@ -11,7 +11,8 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateRegistryJson } from "@sysargs/gen-registry";
+import { GeneratorContext } from "@sysargs/codegen";
+import { generateRegistryData } from "@sysargs/gen-registry";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic, IR_SCHEMA } from "@sysargs/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +22,7 @@ import { HELP, run } from "./index.js";
  * The CLI through `run()`, with stdout and stderr captured. The schemas are a temp tree with the
  * 25 real ABI models and syscall tables and a fixed copy of clone3 (so that edits to the real
  * schemas do not move these expectations), plus two small structs with holes and bitfields; the
- * query commands read a registry.json generated from it in the test.
+ * query commands read registry data generated from it in the test.
  */
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 const SCHEMAS = join(REPO, "schemas");
@@ -125,14 +126,25 @@ const GOOD = () => ({
 });
 
 let good: string;
-let registryFile: string;
+let registryDir: string;
+/** The files the registry generator makes from a schemas tree. */
+const registryData = (schemas: string, displayBase?: string) =>
+  generateRegistryData(
+    new GeneratorContext(loadSchemas(schemas, displayBase ? { displayBase } : {}).registry!),
+  );
+/** Writes generated files under `dir`. */
+function writeTree(dir: string, files: { path: string; content: string }[]): void {
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+}
 beforeAll(() => {
   good = schemasTree(GOOD());
   const loaded = loadSchemas(good);
   expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
-  const files = generateRegistryJson(loaded.registry!);
-  registryFile = join(tempDir("registry"), "registry.json");
-  writeFileSync(registryFile, files.find((f) => f.path === "registry.json")!.content);
+  registryDir = join(tempDir("registry"), "data");
+  writeTree(registryDir, generateRegistryData(new GeneratorContext(loaded.registry!)));
 });
 afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true });
@@ -146,7 +158,7 @@ async function cli(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 /** The same, against the registry generated in beforeAll. */
-const query = (...argv: string[]) => cli(...argv, "--registry", registryFile);
+const query = (...argv: string[]) => cli(...argv, "--registry", registryDir);
 
 describe("usage", () => {
   it("help prints the help text and exits 0", async () => {
@@ -214,23 +226,46 @@ describe("usage", () => {
     });
   });
 
-  it("a missing or unreadable registry file exits 1", async () => {
+  it("missing or damaged registry data exits 1 and names the file", async () => {
     const dir = tempDir("noreg");
-    const missing = join(dir, "nope.json");
+    const missing = join(dir, "nope");
     expect(await cli("abis", "--registry", missing)).toEqual({
       code: 1,
       out: "",
-      err: `sysargs: no registry at ${missing}; run "sysargs gen" first (or pass --registry FILE)`,
+      err: `sysargs: ${missing}: no sysargs registry here (no index.json); generate one with "sysargs gen registry"`,
     });
-    const broken = join(dir, "broken.json");
-    writeFileSync(broken, "{ not json");
+    // a copy of the good data, damaged one file at a time
+    const damaged = (name: string, file: string, content: string | null) => {
+      const d = join(dir, name);
+      writeTree(d, registryData(good));
+      if (content === null) rmSync(join(d, file));
+      else writeFileSync(join(d, file), content);
+      return d;
+    };
+    const broken = damaged("broken", "index.json", "{ not json");
     const r = await cli("abis", "--registry", broken);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^sysargs: .*broken\.json: not valid JSON \(.*\); run "sysargs gen" again$/);
-    const old = join(dir, "old.json");
-    writeFileSync(old, JSON.stringify({ irVersion: 0 }));
+    expect(r.err).toMatch(
+      /^sysargs: .*broken\/index\.json: not valid JSON \(.*\); regenerate it with "sysargs gen registry"$/,
+    );
+    const old = damaged("old", "index.json", JSON.stringify({ format: 0, irVersion: 1 }));
     expect((await cli("abis", "--registry", old)).err).toBe(
-      `sysargs: ${old}: not a sysargs registry of IR version 1 with layouts; run "sysargs gen" again`,
+      `sysargs: ${join(old, "index.json")}: not sysargs registry data (data format 0, expected 1); regenerate it with "sysargs gen registry"`,
+    );
+    // a type file that is missing or empty is an error, never "unknown type"
+    const noLayouts = damaged("nolayouts", "types/clone_args.json", null);
+    expect(await cli("layout", "clone_args", "--abi", "x86_64", "--registry", noLayouts)).toEqual({
+      code: 1,
+      out: "",
+      err: `sysargs: ${join(noLayouts, "types/clone_args.json")}: missing from the registry data; regenerate it with "sysargs gen registry"`,
+    });
+    const empty = damaged("empty", "types/clone_args.json", "{}");
+    expect((await cli("layout", "clone_args", "--abi", "x86_64", "--registry", empty)).err).toBe(
+      `sysargs: ${join(empty, "types/clone_args.json")}: not sysargs registry data (no declaration of "clone_args"); regenerate it with "sysargs gen registry"`,
+    );
+    const nullAbis = damaged("nullabis", "abis.json", "null");
+    expect((await cli("abis", "--registry", nullAbis)).err).toBe(
+      `sysargs: ${join(nullAbis, "abis.json")}: not sysargs registry data (not a JSON object); regenerate it with "sysargs gen registry"`,
     );
   });
 });
@@ -449,11 +484,10 @@ describe("abis, syscall, export", () => {
     });
     // clone3 is 435 in the unified numbering and, like every syscall, 4000 higher on mips o32;
     // the version is the table's (schemas/tables/<abi>.tbl)
-    const reg = JSON.parse(readFileSync(registryFile, "utf8"));
     const entry = (abi: string) =>
-      reg.tables
-        .find((t: { abi: string }) => t.abi === abi)
-        .entries.find((e: { name: string }) => e.name === "clone3");
+      JSON.parse(readFileSync(join(registryDir, "tables", `${abi}.json`), "utf8")).table.entries.find(
+        (e: { name: string }) => e.name === "clone3",
+      );
     expect(sc.numbers.x86_64).toEqual({ number: 435, since: entry("x86_64").since });
     expect(sc.numbers.mips).toEqual({ number: 4435, since: entry("mips").since });
     expect(Object.keys(sc.numbers)).toHaveLength(25);
@@ -619,42 +653,79 @@ describe("validate and gen", () => {
   it("gen --schemas <broken> leaves an existing output directory untouched", async () => {
     const parent = tempDir("gen-keep");
     const out = join(parent, "gen");
-    mkdirSync(out);
-    writeFileSync(join(out, "registry.json"), "old");
+    mkdirSync(join(out, "registry"), { recursive: true });
+    writeFileSync(join(out, "registry", "index.json"), "old");
     const r = await cli("gen", "--schemas", broken(), "--out", out);
     expect(r.code).toBe(1);
-    expect(readdirSync(out)).toEqual(["registry.json"]);
-    expect(readFileSync(join(out, "registry.json"), "utf8")).toBe("old");
+    expect(readdirSync(join(out, "registry"))).toEqual(["index.json"]);
+    expect(readFileSync(join(out, "registry", "index.json"), "utf8")).toBe("old");
     expect(readdirSync(parent)).toEqual(["gen"]);
   });
 
-  it("gen --out writes registry.json and ir.schema.json; gen --check passes, then names a stale file", async () => {
+  it("gen never replaces a folder that holds files sysargs did not generate", async () => {
+    const out = tempDir("gen-foreign");
+    mkdirSync(join(out, "registry"));
+    writeFileSync(join(out, "registry", "notes.txt"), "keep");
+    expect(await cli("gen", "--schemas", good, "--out", out, "--quiet")).toEqual({
+      code: 1,
+      out: "",
+      err: `sysargs: ${relative(process.cwd(), join(out, "registry"))}/ holds files sysargs did not generate (notes.txt); refusing to replace it, nothing was written`,
+    });
+    expect(readdirSync(join(out, "registry"))).toEqual(["notes.txt"]);
+    expect(readdirSync(out)).toEqual(["registry"]);
+  });
+
+  it("gen names an unknown generator with the closest one, and --list names them all", async () => {
+    expect(await cli("gen", "regsitry", "--schemas", good, "--out", tempDir("gen-unknown"))).toEqual({
+      code: 1,
+      out: "",
+      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry)',
+    });
+    const list = await cli("gen", "--list");
+    expect(list.code).toBe(0);
+    expect(list.out.split("\n")[1]).toMatch(/^registry\s+packages\/registry\/data\/\s+the registry as data/);
+  });
+
+  it("gen --out writes each generator into OUT/NAME/; gen --check passes, then names a stale file", async () => {
     const parent = tempDir("gen");
     const out = join(parent, "gen");
-    const r = await cli("gen", "--schemas", good, "--out", out, "--quiet");
+    const data = join(out, "registry");
+    const r = await cli("gen", "registry", "--schemas", good, "--out", out, "--quiet");
     expect(r).toEqual({ code: 0, out: "", err: "" });
-    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "query", "registry.json"]);
+    expect(readdirSync(data).sort()).toEqual([
+      "abis.json",
+      "index.json",
+      "ir.schema.json",
+      "sets.json",
+      "syscalls",
+      "tables",
+      "types",
+    ]);
     expect(readdirSync(parent)).toEqual(["gen"]);
-    // the files are exactly what the generator makes
-    // (the CLI shows locations relative to the repository)
-    const loaded = loadSchemas(good, { displayBase: REPO });
-    for (const f of generateRegistryJson(loaded.registry!))
-      expect(readFileSync(join(out, f.path), "utf8")).toBe(f.content);
-    expect(JSON.parse(readFileSync(join(out, "ir.schema.json"), "utf8"))).toEqual(
-      JSON.parse(JSON.stringify(IR_SCHEMA)),
-    );
-    // the written registry serves the query commands
-    const reg = JSON.parse(readFileSync(join(out, "registry.json"), "utf8"));
-    expect(reg.layouts.x86_64.clone_args.size).toBe(88);
+    // the files are exactly what the generator makes, each with the generated-file header
+    const files = registryData(good, REPO);
+    for (const f of files) {
+      expect(readFileSync(join(data, f.path), "utf8")).toBe(f.content);
+      expect(f.content).toMatch(
+        /^\{\n {2}"\$comment": "Code generated by sysargs \(generator \\"registry\\"\) from .*DO NOT EDIT\. Regenerate with: pnpm sysargs gen registry",\n/,
+      );
+    }
+    expect(JSON.parse(readFileSync(join(data, "ir.schema.json"), "utf8"))).toEqual({
+      $comment: expect.stringContaining("Code generated by sysargs"),
+      ...JSON.parse(JSON.stringify(IR_SCHEMA)),
+    });
+    // the written data serves the query commands
+    const q = await cli("layout", "clone_args", "--abi", "i386", "--json", "--registry", data);
+    expect(JSON.parse(q.out)).toMatchObject({ abi: "i386", size: 88, align: 8 });
 
     expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
       code: 0,
-      out: `${relative(process.cwd(), out)}/ is up to date (33 files)`,
+      out: `${relative(process.cwd(), data)}/ up to date (${files.length} files)`,
       err: "",
     });
 
     // one byte changed
-    const file = join(out, "registry.json");
+    const file = join(data, "index.json");
     const text = readFileSync(file, "utf8");
     const i = text.indexOf('"irVersion": 1');
     expect(i).toBeGreaterThan(0);
@@ -664,39 +735,55 @@ describe("validate and gen", () => {
     expect(stale).toEqual({
       code: 1,
       out: "",
-      err: 'sysargs: generated files are stale: registry.json\nrun "pnpm sysargs gen" and commit the result',
+      err: `sysargs: generated files are stale: ${relative(process.cwd(), data)}/index.json\nrun "pnpm sysargs gen" and commit the result`,
     });
     // --check wrote nothing
     expect(readFileSync(file, "utf8")).not.toBe(text);
 
     // a file no generator writes any more
     writeFileSync(file, text);
-    writeFileSync(join(out, "old.json"), "{}");
+    writeFileSync(join(data, "old.json"), '{"$comment": "Code generated by sysargs (an older version)"}');
     const extra = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(extra.code).toBe(1);
     expect(extra.err).toBe(
-      'sysargs: generated files are stale: old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result',
+      `sysargs: generated files are stale: ${relative(process.cwd(), data)}/old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result`,
     );
 
-    // regenerating replaces the whole directory
+    // regenerating replaces the whole folder, leaving nothing beside it
     expect((await cli("gen", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["ir.schema.json", "query", "registry.json"]);
+    expect(readdirSync(data)).not.toContain("old.json");
+    expect(readdirSync(out)).toEqual(["registry"]);
     expect(readdirSync(parent)).toEqual(["gen"]);
     expect((await cli("gen", "--check", "--schemas", good, "--out", out)).code).toBe(0);
   });
 
-  it("gen --check on a missing directory names every file", async () => {
+  it("gen --check on a missing directory names the files", async () => {
     const out = join(tempDir("gen-missing"), "gen");
     const r = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(r.code).toBe(1);
-    const every = generateRegistryJson(loadSchemas(good).registry!)
-      .map((f) => f.path)
+    const every = registryData(good)
+      .map((f) => `${relative(process.cwd(), join(out, "registry"))}/${f.path}`)
       .sort();
-    expect(every).toContain("query/layouts/x86_64.json");
+    expect(every).toContain(`${relative(process.cwd(), join(out, "registry"))}/types/clone_args.json`);
     expect(r.err).toBe(
-      `sysargs: generated files are stale: ${every.join(", ")}\nrun "pnpm sysargs gen" and commit the result`,
+      `sysargs: generated files are stale: ${every.slice(0, 20).join(", ")} and ${every.length - 20} more\nrun "pnpm sysargs gen" and commit the result`,
     );
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("a whitespace-only change to a schema changes no generated byte", async () => {
+    const reformatted = schemasTree({
+      ...GOOD(),
+      // every declaration moves down: new lines and columns, same declarations
+      "sched/clone3.ts": `\n\n\n${CLONE3.replaceAll("\nexport ", "\n\n\n  export ")}`,
+    });
+    const a = registryData(good, REPO);
+    const b = registryData(reformatted, REPO);
+    expect(b.map((f) => f.path)).toEqual(a.map((f) => f.path));
+    // only the schema folder's name (a temp directory) may differ, in the headers
+    const norm = (s: string, root: string) => s.replaceAll(relative(REPO, root), "SCHEMAS");
+    for (let i = 0; i < a.length; i++)
+      expect(norm(b[i]!.content, reformatted)).toBe(norm(a[i]!.content, good));
   });
 
   it("gen without --quiet prints a summary", async () => {
@@ -709,8 +796,6 @@ describe("validate and gen", () => {
     expect(r.out).toMatch(
       /\nclone_args\s+64 \(5\.3\), 80 \(5\.5\), 88 \(5\.7\)\s+argument\s+88\/8\s+88\/8\s+88\/8\n/,
     );
-    expect(r.out).toMatch(
-      /\nWrote 33 files to .*gen\/ in \d+ ms: ir\.schema\.json, query\/ \(31 files\), registry\.json$/,
-    );
+    expect(r.out).toMatch(/\nWrote \d+ files in \d+ ms:\n {2}registry {5}\d+ files in .*gen\/registry\/$/);
   });
 });

@@ -1,3 +1,4 @@
+import { cType, signatureFor } from "@sysargs/codegen";
 import {
   type ArgSlots,
   argumentSlots,
@@ -7,30 +8,16 @@ import {
   SECCOMP_ARGS,
   type TypeLayout,
 } from "@sysargs/layout";
-import {
-  type Abi,
-  type Param,
-  RegistryIndex,
-  SCALARS,
-  type Signature,
-  type SyscallDecl,
-  type TypeRef,
-} from "@sysargs/model";
-import { usageError } from "./errors.js";
+import type { Abi, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
+import type { SysargsRegistry } from "@sysargs/registry";
 import { formatLayout } from "./format-layout.js";
+import { type Io, json, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
-import { numbersByAbi } from "./tables-commands.js";
-
-export interface Io {
-  out: (s: string) => void;
-}
-
-const json = (v: unknown) => JSON.stringify(v, null, 2);
 
 export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): void {
-  const { registry } = loadRegistry(opts.registry);
+  const registry = loadRegistry(opts.registry);
   if (opts.json) {
-    io.out(json(registry.abis.map(({ loc: _l, doc: _d, ...a }) => a)));
+    io.out(json(registry.abis().map(({ loc: _l, doc: _d, ...a }) => a)));
     return;
   }
   const rows = [
@@ -48,7 +35,7 @@ export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): voi
       "toolchain",
     ],
   ];
-  for (const a of registry.abis)
+  for (const a of registry.abis())
     rows.push([
       a.name,
       a.family,
@@ -73,16 +60,10 @@ export function cmdLayout(
   opts: { type: string; abi: string; json: boolean; registry?: string },
   io: Io,
 ): void {
-  const { registry, index } = loadRegistry(opts.registry);
-  const abi = requireAbi(index, opts.abi);
-  const l = registry.layouts[abi]?.[opts.type];
-  if (!l)
-    throw notFound(
-      "type",
-      opts.type,
-      registry.types.map((t) => t.name),
-    );
-  const layout: TypeLayout = { abi, name: opts.type, ...l };
+  const registry = loadRegistry(opts.registry);
+  const abi = requireAbi(registry, opts.abi);
+  const layout = registry.layout(opts.type, abi);
+  if (!layout) throw notFound("type", opts.type, registry.typeNames());
   io.out(opts.json ? json(layoutJson(layout)) : formatLayout(layout));
 }
 
@@ -112,27 +93,22 @@ export function cmdSyscall(
   opts: { name: string; abi?: string; json: boolean; registry?: string },
   io: Io,
 ): void {
-  const { registry, index } = loadRegistry(opts.registry);
-  const sc = index.syscall(opts.name);
-  if (!sc)
-    throw notFound(
-      "syscall",
-      opts.name,
-      registry.syscalls.map((s) => s.name),
-    );
-  const abis = opts.abi ? [requireAbi(index, opts.abi)] : index.abiNames();
+  const registry = loadRegistry(opts.registry);
+  const sc = registry.syscall(opts.name);
+  if (!sc) throw notFound("syscall", opts.name, registry.syscallNames());
+  const abis = opts.abi ? [requireAbi(registry, opts.abi)] : [...registry.abiNames()];
   if (opts.json) {
-    io.out(json(syscallJson(sc, abis, index, registry.layouts)));
+    io.out(json(syscallJson(sc, abis, registry)));
     return;
   }
   const lines = [`${sc.name}${sc.since ? `  (since Linux ${sc.since})` : ""}`];
   if (sc.doc) lines.push(`  ${sc.doc.split("\n")[0]}`);
-  lines.push("", "  numbers:", ...numbersByAbi(index, sc.name, abis));
+  lines.push("", "  numbers:", ...numbersByAbi(registry, sc.name, abis));
   const groups = new Map<string, string[]>();
   for (const abi of abis) {
     const sig = signatureFor(sc, abi);
     if (!sig) continue;
-    const text = `${cType(sig.returns, index)} ${sc.name}(${sig.params.map((p) => paramText(p, index)).join(", ")})`;
+    const text = `${cType(sig.returns, registry)} ${sc.name}(${sig.params.map((p) => paramText(p, registry)).join(", ")})`;
     groups.set(text, [...(groups.get(text) ?? []), abi]);
   }
   for (const [text, on] of groups) {
@@ -143,14 +119,14 @@ export function cmdSyscall(
     );
   }
   if (opts.abi) {
-    const abi = index.abi(abis[0]!)!;
+    const abi = registry.abi(abis[0]!)!;
     const sig = signatureFor(sc, abi.name);
     if (sig) lines.push("", ...slotLines(sig, abi));
   }
   const structs = new Set<string>();
   for (const abi of abis) for (const p of signatureFor(sc, abi)?.params ?? []) collectNamed(p.type, structs);
   for (const s of [...structs].sort()) {
-    const decl = index.composite(s, abis[0]!);
+    const decl = registry.composite(s, abis[0]!);
     if (decl?.extensible) {
       const ext = decl.extensible;
       lines.push(
@@ -165,11 +141,11 @@ export function cmdSyscall(
     }
     const sizes = new Map<string, string[]>();
     for (const abi of abis) {
-      const l = registry.layouts[abi]?.[s];
+      const l = registry.layout(s, abi);
       if (l) sizes.set(`${l.size}/${l.align}`, [...(sizes.get(`${l.size}/${l.align}`) ?? []), abi]);
     }
     lines.push(
-      `    size/align: ${[...sizes].map(([k, v]) => `${k} on ${v.length === index.abiNames().length ? "every ABI" : v.join(",")}`).join("; ")}`,
+      `    size/align: ${[...sizes].map(([k, v]) => `${k} on ${v.length === registry.abiNames().length ? "every ABI" : v.join(",")}`).join("; ")}`,
     );
   }
   io.out(lines.join("\n"));
@@ -215,22 +191,14 @@ function slotLines(sig: Signature, abi: Abi): string[] {
   return lines;
 }
 
-export function signatureFor(sc: SyscallDecl, abi: string) {
-  return sc.signatures.find((s) => s.abis.includes(abi)) ?? sc.signatures.find((s) => s.abis.length === 0);
-}
-
-function syscallJson(
-  sc: SyscallDecl,
-  abis: string[],
-  index: RegistryIndex,
-  layouts: Record<string, Record<string, unknown>>,
-) {
+function syscallJson(sc: SyscallDecl, abis: string[], registry: SysargsRegistry) {
+  const numbers = registry.numbers(sc.name) ?? {};
   return {
     name: sc.name,
     since: sc.since,
     numbers: Object.fromEntries(
       abis.map((abi) => {
-        const e = index.table(abi)?.entries.find((x) => x.name === sc.name);
+        const e = numbers[abi];
         return [abi, e ? { number: e.number, since: e.since } : null];
       }),
     ),
@@ -243,20 +211,20 @@ function syscallJson(
           abi,
           sig
             ? {
-                returns: cType(sig.returns, index),
+                returns: cType(sig.returns, registry),
                 params: sig.params.map((p, i) => ({
                   index: i,
                   name: p.name,
-                  type: cType(p.type, index),
+                  type: cType(p.type, registry),
                   kind: p.ann.kind,
                   ...(p.ann.set ? { set: p.ann.set } : {}),
                   ...(p.ann.of ? { of: p.ann.of } : {}),
                   ...(p.type.kind === "pointer"
-                    ? { direction: p.type.direction, pointee: cType(p.type.to, index) }
+                    ? { direction: p.type.direction, pointee: cType(p.type.to, registry) }
                     : {}),
-                  ...pointeeLayout(p.type, abi, layouts),
+                  ...pointeeLayout(p.type, abi, registry),
                 })),
-                slots: slotsJson(sig, index.abi(abi)!),
+                slots: slotsJson(sig, registry.abi(abi)!),
               }
             : null,
         ];
@@ -285,57 +253,38 @@ function slotsJson(sig: Signature, abi: Abi) {
   };
 }
 
-function pointeeLayout(t: TypeRef, abi: string, layouts: Record<string, Record<string, unknown>>) {
+function pointeeLayout(t: TypeRef, abi: string, registry: SysargsRegistry) {
   if (t.kind === "pointer" && t.to.kind === "named") {
-    const l = layouts[abi]?.[t.to.name] as { size: number; align: number } | undefined;
+    const l = registry.layout(t.to.name, abi);
     if (l) return { pointeeSize: l.size, pointeeAlign: l.align };
   }
   return {};
 }
 
-function paramText(p: Param, index: RegistryIndex): string {
+function paramText(p: Param, registry: SysargsRegistry): string {
   const extra = p.ann.set
     ? ` /* ${p.ann.set} */`
     : p.ann.kind && !["scalar", "pointer"].includes(p.ann.kind)
       ? ` /* ${p.ann.kind} */`
       : "";
-  return `${cType(p.type, index)} ${p.name}${extra}`;
+  return `${cType(p.type, registry)} ${p.name}${extra}`;
 }
 
-export function cType(t: TypeRef, index: RegistryIndex): string {
-  switch (t.kind) {
-    case "scalar":
-      return SCALARS[t.name]?.c ?? t.name;
-    case "named": {
-      const d = index.type(t.name);
-      return d && d.kind !== "variant" ? `${d.kind} ${t.name}` : `struct ${t.name}`;
-    }
-    case "pointer": {
-      const inner = cType(t.to, index);
-      const dir = t.direction === "in" ? "const " : "";
-      return t.width === "u64"
-        ? `${SCALARS[t.storage ?? "aligned_u64"]!.c} /* ${dir}${inner} * */`
-        : `${dir}${inner} *`;
-    }
-    case "array":
-      return `${cType(t.of, index)}[${"fixed" in t.length ? t.length.fixed : ""}]`;
-    case "bits":
-      return `${SCALARS[t.base]?.c ?? t.base}:${t.width}`;
-    case "anon":
-      return t.composite;
+/** Number and version of a syscall on each ABI, for display. */
+function numbersByAbi(registry: SysargsRegistry, name: string, abis: string[]): string[] {
+  const numbers = registry.numbers(name) ?? {};
+  const lines: string[] = [];
+  const absent: string[] = [];
+  for (const abi of abis) {
+    const e = numbers[abi];
+    if (e) lines.push(`    ${abi.padEnd(12)} ${String(e.number).padStart(10)}  since ${e.since ?? "?"}`);
+    else absent.push(abi);
   }
+  if (absent.length) lines.push(`    not on: ${absent.join(", ")}`);
+  return lines;
 }
 
-export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  "))
-    .join("\n");
+/** `sysargs export --json`: the whole registry as one document. */
+export function cmdExport(opts: { registry?: string }, io: Io): void {
+  io.out(JSON.stringify(loadRegistry(opts.registry).document(), null, 1));
 }
-
-export function requireArg(value: string | undefined, what: string): string {
-  if (!value) throw usageError(`missing ${what}`);
-  return value;
-}
-
-export { RegistryIndex };

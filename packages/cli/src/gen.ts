@@ -1,22 +1,43 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { type GeneratedFile, generateRegistryJson } from "@sysargs/gen-registry";
-import { LayoutEngine } from "@sysargs/layout";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import {
+  GENERATED_MARKER,
+  GeneratorContext,
+  type GeneratorOutput,
+  runGenerators,
+  selectGenerators,
+} from "@sysargs/codegen";
+import { GENERATORS } from "@sysargs/generators";
 import { loadSchemas } from "@sysargs/loader";
-import { formatDiagnostic, type Registry, RegistryIndex } from "@sysargs/model";
-import type { Io } from "./commands.js";
-import { table } from "./commands.js";
+import { formatDiagnostic, type Registry } from "@sysargs/model";
 import { CliError } from "./errors.js";
-import { repoRoot, schemasDir } from "./query.js";
+import { type Io, table } from "./io.js";
+import { findCheckout } from "./repo.js";
 
-/** Every generator that exists: pure functions from the IR to files under generated/. */
-export const GENERATORS: { name: string; run: (r: Registry) => GeneratedFile[] }[] = [
-  { name: "registry-json", run: generateRegistryJson },
-];
+/** The schemas folder to load: --schemas, else the checkout's schemas/. */
+function schemasDir(explicit: string | undefined): { schemas: string; displayBase: string } {
+  if (explicit) return { schemas: explicit, displayBase: findCheckout() ?? process.cwd() };
+  const checkout = findCheckout();
+  if (!checkout)
+    throw new CliError("no schemas to read: run inside a sysargs checkout or pass --schemas DIR", 1);
+  return { schemas: join(checkout, "schemas"), displayBase: checkout };
+}
 
-/** Loads schemas/ or fails with every diagnostic and what did not happen because of them. */
-export function loadOrFail(schemas = schemasDir(), consequence = "nothing was written"): Registry {
-  const result = loadSchemas(schemas, { displayBase: repoRoot() });
+/** Loads the schemas or fails with every diagnostic and what did not happen because of them. */
+export function loadOrFail(explicit?: string, consequence = "nothing was written"): Registry {
+  const { schemas, displayBase } = schemasDir(explicit);
+  const result = loadSchemas(schemas, { displayBase });
   if (!result.registry) {
     throw new CliError(
       `${result.diagnostics.map(formatDiagnostic).join("\n")}\n${result.diagnostics.length} error(s); ${consequence}`,
@@ -33,14 +54,14 @@ export function cmdValidate(opts: { schemas?: string }, io: Io): void {
   );
 }
 
-function generateAll(registry: Registry): GeneratedFile[] {
-  const files = GENERATORS.flatMap((g) => g.run(registry));
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.path)) throw new Error(`two generators write ${f.path}`);
-    seen.add(f.path);
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+/** `sysargs gen --list`: the generators, their folders and what they write. */
+export function cmdGenList(io: Io): void {
+  io.out(
+    table([
+      ["generator", "folder", "writes"],
+      ...GENERATORS.map((g) => [g.name, `${g.outDir}/`, g.description]),
+    ]),
+  );
 }
 
 const listFiles = (dir: string): string[] =>
@@ -51,72 +72,142 @@ const listFiles = (dir: string): string[] =>
         .sort()
     : [];
 
+/** Whether a file starts with the generated-file header (read no more than its first bytes). */
+function isGenerated(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(300);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).toString("utf8").includes(GENERATED_MARKER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface GenOptions {
+  /** Generator names; none: all of them. */
+  names: string[];
+  check: boolean;
+  /** Write generator NAME into OUT/NAME/ instead of its folder in the checkout. */
+  out?: string;
+  schemas?: string;
+  quiet: boolean;
+}
+
 /**
- * Writes every generator's output to `out` atomically: into a fresh sibling directory first,
- * then swapped in with renames, so a failure never leaves a half-written tree.
- * With `check`, writes nothing and fails if the tree on disk differs.
+ * Runs the generators over one context and writes each one's folder atomically: every folder is
+ * written next to its target first, and only when all are complete are they swapped in with
+ * renames, so a failure never leaves a half-written tree. A target folder holding any file that
+ * sysargs did not generate is never replaced. With `check`, writes nothing and fails if any
+ * folder on disk differs.
  */
-export function cmdGen(
-  opts: { out?: string; check: boolean; schemas?: string; quiet: boolean },
-  io: Io,
-): void {
+export function cmdGen(opts: GenOptions, io: Io): void {
   const t0 = performance.now();
+  let generators: ReturnType<typeof selectGenerators>;
+  try {
+    generators = selectGenerators(GENERATORS, opts.names);
+  } catch (e) {
+    throw new CliError((e as Error).message, 1);
+  }
+  const checkout = opts.out === undefined ? findCheckout() : undefined;
+  if (opts.out === undefined && !checkout)
+    throw new CliError("no sysargs checkout to write into: run inside one or pass --out DIR", 1);
+  const targetOf = (o: GeneratorOutput) =>
+    opts.out !== undefined ? join(opts.out, o.generator.name) : join(checkout!, o.generator.outDir);
   const registry = loadOrFail(opts.schemas);
-  const files = generateAll(registry);
-  const out = opts.out ?? join(repoRoot(), "generated");
+  const ctx = new GeneratorContext(registry);
+  const outputs = runGenerators(ctx, generators);
+  const shown = (dir: string) => relative(process.cwd(), dir) || ".";
+
   if (opts.check) {
     const stale: string[] = [];
-    const want = new Map(files.map((f) => [f.path, f.content]));
-    for (const [p, content] of want) {
-      const file = join(out, p);
-      if (!existsSync(file) || readFileSync(file, "utf8") !== content) stale.push(p);
+    for (const o of outputs) {
+      const dir = targetOf(o);
+      const want = new Map(o.files.map((f) => [f.path, f.content]));
+      for (const [p, content] of want) {
+        const file = join(dir, p);
+        if (!existsSync(file) || readFileSync(file, "utf8") !== content) stale.push(join(shown(dir), p));
+      }
+      for (const p of listFiles(dir))
+        if (!want.has(p)) stale.push(`${join(shown(dir), p)} (not generated any more)`);
     }
-    for (const p of listFiles(out)) if (!want.has(p)) stale.push(`${p} (not generated any more)`);
     if (stale.length)
       throw new CliError(
-        `generated files are stale: ${stale.join(", ")}\nrun "pnpm sysargs gen" and commit the result`,
+        `generated files are stale: ${stale.slice(0, 20).join(", ")}${stale.length > 20 ? ` and ${stale.length - 20} more` : ""}\nrun "pnpm sysargs gen" and commit the result`,
         1,
       );
-    io.out(`${relative(process.cwd(), out) || "."}/ is up to date (${files.length} files)`);
+    const count = outputs.reduce((n, o) => n + o.files.length, 0);
+    io.out(`${outputs.map((o) => `${shown(targetOf(o))}/`).join(", ")} up to date (${count} files)`);
     return;
   }
-  const tmp = `${out}.tmp-${process.pid}`;
-  const old = `${out}.old-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+
+  for (const o of outputs) {
+    const dir = targetOf(o);
+    const foreign = listFiles(dir).filter((p) => !isGenerated(join(dir, p)));
+    if (foreign.length)
+      throw new CliError(
+        `${shown(dir)}/ holds files sysargs did not generate (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}); refusing to replace it, nothing was written`,
+        1,
+      );
+  }
+  const staged: { dir: string; tmp: string; old: string }[] = [];
   try {
-    for (const f of files) {
-      const p = join(tmp, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.content);
+    for (const o of outputs) {
+      const dir = targetOf(o);
+      const tag = `${basename(dir)}-${process.pid}`;
+      const s = {
+        dir,
+        tmp: join(dirname(dir), `.sysargs-tmp-${tag}`),
+        old: join(dirname(dir), `.sysargs-old-${tag}`),
+      };
+      staged.push(s);
+      rmSync(s.tmp, { recursive: true, force: true });
+      for (const f of o.files) {
+        const p = join(s.tmp, f.path);
+        mkdirSync(dirname(p), { recursive: true });
+        writeFileSync(p, f.content);
+      }
     }
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(tmp, out);
-    rmSync(old, { recursive: true, force: true });
+    for (const s of staged) {
+      if (existsSync(s.dir)) renameSync(s.dir, s.old);
+      renameSync(s.tmp, s.dir);
+      rmSync(s.old, { recursive: true, force: true });
+    }
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+    for (const s of staged) {
+      rmSync(s.tmp, { recursive: true, force: true });
+      if (!existsSync(s.dir) && existsSync(s.old)) renameSync(s.old, s.dir);
+    }
     throw e;
   }
   const ms = performance.now() - t0;
-  if (!opts.quiet) io.out(summary(registry, files, relative(process.cwd(), out) || ".", ms));
+  if (!opts.quiet)
+    io.out(
+      summary(
+        ctx,
+        outputs.map((o) => ({ name: o.generator.name, dir: shown(targetOf(o)), files: o.files.length })),
+        ms,
+      ),
+    );
 }
 
-function summary(registry: Registry, files: GeneratedFile[], out: string, ms: number): string {
-  const index = new RegistryIndex(registry);
+function summary(
+  ctx: GeneratorContext,
+  written: { name: string; dir: string; files: number }[],
+  ms: number,
+): string {
+  const registry = ctx.registry;
   const lines = [
     `sysargs registry for Linux ${registry.kernel}: ${registry.abis.length} ABIs, ${registry.types.length} types, ${registry.sets.length} flag sets and enums, ${registry.syscalls.length} syscalls`,
     "",
     "Extensible structs (deep-inspection candidates):",
   ];
   const rows = [["struct", "sizes (kernel version)", "size travels in", "x86_64", "i386", "m68k"]];
-  // The few layouts the summary shows, computed (and cached) by one engine rather than read back
-  // from the registry.json that was just serialised.
-  const engine = new LayoutEngine(index);
   for (const t of registry.types) {
     if (t.kind === "variant" || !t.extensible) continue;
     const at = (abi: string) => {
-      if (!index.abi(abi)) return "-";
-      const l = engine.layout(t.name, abi);
+      if (!ctx.index.abi(abi)) return "-";
+      const l = ctx.layout(t.name, abi);
       return `${l.size}/${l.align}`;
     };
     rows.push([
@@ -132,9 +223,9 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
   for (const t of registry.types) {
     if (t.kind !== "variant") continue;
     const sizes = new Map<number, string[]>();
-    for (const abi of index.abiNames()) {
-      const s = engine.layout(t.name, abi).size;
-      sizes.set(s, [...(sizes.get(s) ?? []), abi]);
+    for (const abi of ctx.abis) {
+      const s = ctx.layout(t.name, abi.name).size;
+      sizes.set(s, [...(sizes.get(s) ?? []), abi.name]);
     }
     lines.push(`  ${t.name}: ${[...sizes].map(([s, a]) => `${s} (${a.join(",")})`).join("; ")}`);
   }
@@ -143,13 +234,9 @@ function summary(registry: Registry, files: GeneratedFile[], out: string, ms: nu
     const counts = registry.tables.map((t) => `${t.abi} ${t.entries.length}`);
     for (let i = 0; i < counts.length; i += 9) lines.push(`  ${counts.slice(i, i + 9).join(", ")}`);
   }
-  lines.push("", 'Prove it: "pnpm sysargs verify" (cross compilers, kernel BTF, Linux source).');
-  const groups = new Map<string, number>();
-  for (const f of files) {
-    const top = f.path.includes("/") ? `${f.path.split("/")[0]}/` : f.path;
-    groups.set(top, (groups.get(top) ?? 0) + 1);
-  }
-  const listed = [...groups].map(([p, n]) => (p.endsWith("/") ? `${p} (${n} files)` : p)).join(", ");
-  lines.push("", `Wrote ${files.length} files to ${out}/ in ${ms.toFixed(0)} ms: ${listed}`);
+  lines.push("", 'Prove it: "pnpm sysargs verify" (cross compilers, kernel BTF, Linux source).', "");
+  const total = written.reduce((n, w) => n + w.files, 0);
+  lines.push(`Wrote ${total} files in ${ms.toFixed(0)} ms:`);
+  for (const w of written) lines.push(`  ${w.name.padEnd(12)} ${w.files} files in ${w.dir}/`);
   return lines.join("\n");
 }

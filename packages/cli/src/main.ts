@@ -1,8 +1,6 @@
 import { parseArgs } from "node:util";
-import { cmdAbis, cmdLayout, cmdSyscall, type Io, requireArg } from "./commands.js";
 import { CliError, usageError } from "./errors.js";
-import { readWholeRegistry } from "./query.js";
-import { cmdResolve, cmdSyscalls } from "./tables-commands.js";
+import type { Io } from "./io.js";
 
 export const HELP = `sysargs: the registry of Linux system-call argument schemas
 
@@ -10,7 +8,9 @@ Usage: sysargs <command> [options]
 
 Commands:
   validate                       load schemas/ and report every problem as path:line:col: message
-  gen [--check] [--out DIR]      run every generator into generated/ (atomically); --check fails if stale
+  gen [NAME ...] [--check]       run every generator (or those named) into its folder, atomically;
+                                 --check fails if any is stale; --list names them; --out DIR
+                                 writes generator NAME into DIR/NAME/ instead
   abis [--json]                  the ABIs with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
@@ -21,7 +21,8 @@ Commands:
   help                           this text
 
 Options:
-  --registry FILE   read this registry.json instead of the repository's generated/registry.json
+  --registry DIR    query this registry data folder (written by "gen registry --out") instead of
+                    the one @sysargs/registry ships
   --schemas DIR     read schemas from DIR (validate, gen)
 
 Exit codes: 0 success, 1 invalid schemas or unknown name/ABI, 2 usage error.`;
@@ -32,10 +33,19 @@ const OPTIONS = {
   check: { type: "boolean", default: false },
   out: { type: "string" },
   quiet: { type: "boolean", default: false },
+  list: { type: "boolean", default: false },
   registry: { type: "string" },
   schemas: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+// Each command loads only the modules it needs: a query never loads ts-morph or the generators.
+const queries = () => import("./commands.js");
+
+function requireArg(value: string | undefined, what: string): string {
+  if (!value) throw usageError(`missing ${what}`);
+  return value;
+}
 
 /** Runs one CLI invocation; resolves to the exit code. Output goes through `io` (tests capture it). */
 export async function run(argv: string[], io: Io, err: (s: string) => void): Promise<number> {
@@ -64,53 +74,68 @@ export async function run(argv: string[], io: Io, err: (s: string) => void): Pro
         // The loader pulls in ts-morph: load it only for the commands that read schemas/.
         (await import("./gen.js")).cmdValidate(opt({}, "schemas", v.schemas), io);
         return 0;
-      case "gen":
-        expectArgs(0);
-        (await import("./gen.js")).cmdGen(
-          opt(opt({ check: v.check, quiet: v.quiet }, "out", v.out), "schemas", v.schemas),
+      case "gen": {
+        const gen = await import("./gen.js");
+        if (v.list) {
+          expectArgs(0);
+          gen.cmdGenList(io);
+          return 0;
+        }
+        gen.cmdGen(
+          opt(opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out), "schemas", v.schemas),
           io,
         );
         return 0;
+      }
       case "abis":
         expectArgs(0);
-        cmdAbis(opt({ json: v.json }, "registry", registry), io);
+        (await queries()).cmdAbis(opt({ json: v.json }, "registry", registry), io);
         return 0;
       case "export": {
         expectArgs(0);
         if (!v.json) throw usageError("export writes JSON only: use export --json");
-        io.out(JSON.stringify(readWholeRegistry(registry), null, 1));
+        (await queries()).cmdExport(opt({}, "registry", registry), io);
         return 0;
       }
       case "layout": {
         expectArgs(1);
         const type = requireArg(rest[0], "type name: sysargs layout <type> --abi <abi>");
         const abi = requireArg(v.abi, "--abi: sysargs layout <type> --abi <abi>");
-        cmdLayout(opt({ type, abi, json: v.json }, "registry", registry), io);
+        (await queries()).cmdLayout(opt({ type, abi, json: v.json }, "registry", registry), io);
         return 0;
       }
       case "syscall": {
         expectArgs(1);
         const name = requireArg(rest[0], "syscall name: sysargs syscall <name>");
-        cmdSyscall(opt(opt({ name, json: v.json }, "abi", v.abi), "registry", registry), io);
+        (await queries()).cmdSyscall(
+          opt(opt({ name, json: v.json }, "abi", v.abi), "registry", registry),
+          io,
+        );
         return 0;
       }
       case "syscalls": {
         expectArgs(0);
         const abi = requireArg(v.abi, "--abi: sysargs syscalls --abi <abi>");
-        cmdSyscalls(opt({ abi, json: v.json }, "registry", registry), io);
+        (await import("./tables-commands.js")).cmdSyscalls(
+          opt({ abi, json: v.json }, "registry", registry),
+          io,
+        );
         return 0;
       }
       case "resolve": {
         expectArgs(1);
         const what = requireArg(rest[0], "syscall number or name: sysargs resolve <number|name> --abi <abi>");
         const abi = requireArg(v.abi, "--abi: sysargs resolve <number|name> --abi <abi>");
-        cmdResolve(opt({ what, abi, json: v.json }, "registry", registry), io);
+        (await import("./tables-commands.js")).cmdResolve(
+          opt({ what, abi, json: v.json }, "registry", registry),
+          io,
+        );
         return 0;
       }
       case "verify":
         expectArgs(0);
         // Compilers and BTF are only needed here: load the conformance tool lazily.
-        return (await import("./verify-command.js")).cmdVerify(
+        return await (await import("./verify-command.js")).cmdVerify(
           opt(opt({ json: v.json }, "abi", v.abi), "schemas", v.schemas),
           io,
         );
@@ -121,6 +146,10 @@ export async function run(argv: string[], io: Io, err: (s: string) => void): Pro
     if (e instanceof CliError) {
       err(`sysargs: ${e.message}`);
       return e.exitCode;
+    }
+    if ((e as Error)?.name === "RegistryDataError") {
+      err(`sysargs: ${(e as Error).message}`);
+      return 1;
     }
     throw e;
   }

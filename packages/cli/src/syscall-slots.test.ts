@@ -8,9 +8,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generateRegistryJson } from "@sysargs/gen-registry";
+import { GeneratorContext } from "@sysargs/codegen";
+import { generateRegistryData } from "@sysargs/gen-registry";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic } from "@sysargs/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +32,7 @@ export declare function fork(): long;
 `;
 
 let root: string;
-let registryFile: string;
+let registryDir: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "sysargs-cli-slots-"));
   const schemas = join(root, "schemas");
@@ -47,16 +48,18 @@ beforeAll(() => {
   writeFileSync(join(schemas, "linux", "files", "files.ts"), SYSCALLS);
   const loaded = loadSchemas(schemas);
   expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([]);
-  registryFile = join(root, "registry.json");
-  const files = generateRegistryJson(loaded.registry!);
-  writeFileSync(registryFile, files.find((f) => f.path === "registry.json")!.content);
+  registryDir = join(root, "registry");
+  for (const f of generateRegistryData(new GeneratorContext(loaded.registry!))) {
+    mkdirSync(dirname(join(registryDir, f.path)), { recursive: true });
+    writeFileSync(join(registryDir, f.path), f.content);
+  }
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function query(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run([...argv, "--registry", registryFile], { out: (s) => out.push(s) }, (s) =>
+  const code = await run([...argv, "--registry", registryDir], { out: (s) => out.push(s) }, (s) =>
     err.push(s),
   );
   return { code, out: out.join("\n"), err: err.join("\n") };

@@ -1,13 +1,13 @@
 import type { TableEntry } from "@sysargs/model";
-import { type Io, table } from "./commands.js";
 import { CliError } from "./errors.js";
+import { type Io, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
 
 /** `sysargs syscalls --abi A`: the ABI's whole table with kernel versions. */
 export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: string }, io: Io): void {
-  const { index } = loadRegistry(opts.registry);
-  const abi = requireAbi(index, opts.abi);
-  const t = index.table(abi);
+  const registry = loadRegistry(opts.registry);
+  const abi = requireAbi(registry, opts.abi);
+  const t = registry.table(abi);
   if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
   if (opts.json) {
     io.out(
@@ -20,8 +20,9 @@ export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: strin
     return;
   }
   const rows = [["number", "name", "since", "declared"]];
+  const declared = new Set(registry.syscallNames());
   for (const e of t.entries)
-    rows.push([String(e.number), e.name, e.since ?? "?", index.syscall(e.name) ? "yes" : "no signature"]);
+    rows.push([String(e.number), e.name, e.since ?? "?", declared.has(e.name) ? "yes" : "no signature"]);
   io.out(
     `${table(rows)}\n${t.entries.length} syscalls on ${abi} (${t.notImplemented.length} reserved numbers not implemented)`,
   );
@@ -32,9 +33,9 @@ export function cmdResolve(
   opts: { what: string; abi: string; json: boolean; registry?: string },
   io: Io,
 ): void {
-  const { index } = loadRegistry(opts.registry);
-  const abi = requireAbi(index, opts.abi);
-  const t = index.table(abi);
+  const registry = loadRegistry(opts.registry);
+  const abi = requireAbi(registry, opts.abi);
+  const t = registry.table(abi);
   if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
   let hit: TableEntry | undefined;
   if (/^(0x[0-9a-f]+|\d+)$/i.test(opts.what)) {
@@ -52,9 +53,7 @@ export function cmdResolve(
   } else {
     hit = t.entries.find((e) => e.name === opts.what);
     if (!hit) {
-      const elsewhere = index.registry.tables
-        .filter((x) => x.entries.some((e) => e.name === opts.what))
-        .map((x) => x.abi);
+      const elsewhere = Object.keys(registry.numbers(opts.what) ?? {});
       if (elsewhere.length)
         throw new CliError(`${opts.what} does not exist on ${abi} (it does on ${elsewhere.join(", ")})`, 1);
       throw notFound(
@@ -66,21 +65,4 @@ export function cmdResolve(
   }
   if (opts.json) io.out(JSON.stringify({ abi, ...hit }, null, 2));
   else io.out(/^\d/.test(opts.what) || opts.what.startsWith("0x") ? hit.name : String(hit.number));
-}
-
-/** Number and version of a syscall on each ABI, grouped for display. */
-export function numbersByAbi(
-  index: ReturnType<typeof loadRegistry>["index"],
-  name: string,
-  abis: string[],
-): string[] {
-  const lines: string[] = [];
-  const absent: string[] = [];
-  for (const abi of abis) {
-    const e = index.table(abi)?.entries.find((x) => x.name === name);
-    if (e) lines.push(`    ${abi.padEnd(12)} ${String(e.number).padStart(10)}  since ${e.since ?? "?"}`);
-    else absent.push(abi);
-  }
-  if (absent.length) lines.push(`    not on: ${absent.join(", ")}`);
-  return lines;
 }

@@ -1,205 +1,67 @@
-import {
-  type Entry,
-  formatMismatch,
-  KERNEL_SOURCE_PACKAGE,
-  type ProvedBy,
-  provedBy,
-  type Report,
-  verify,
-} from "@sysargs/conformance";
 import { type Registry, RegistryIndex } from "@sysargs/model";
-import { type Io, table } from "./commands.js";
+import { CliError } from "./errors.js";
 import { loadOrFail } from "./gen.js";
-import { loadRegistry, requireAbi } from "./query.js";
+import type { Io } from "./io.js";
+import { requireAbi } from "./query.js";
 
 export interface VerifyCommandOptions {
   /** Verify only this ABI (name or alias); it also lists every subject of that ABI. */
   abi?: string;
   json: boolean;
-  /** A registry.json to read, or a registry already loaded; default: load schemas/. */
-  registry?: string | Registry;
-  /** The schemas directory to load (default: the repository's schemas/). */
+  /** A registry already loaded (tests); default: load the schemas. */
+  registry?: Registry;
+  /** The schemas directory to load (default: the checkout's schemas/). */
   schemas?: string;
   /** Override CI=true / SYSARGS_REQUIRE_TOOLCHAINS=1. */
   requireToolchains?: boolean;
 }
 
-function registryOf(opts: VerifyCommandOptions): Registry {
-  if (typeof opts.registry === "object") return opts.registry;
-  if (typeof opts.registry === "string") return loadRegistry(opts.registry).registry;
-  return loadOrFail(opts.schemas, "nothing was verified");
-}
-
 /**
- * One character per ABI for a type (rolled up with its members and published sizes) or a
- * constant: which source proved it on that ABI.
+ * The conformance tool proves the registry with cross compilers and the kernel; it is part of
+ * the sysargs repository, not of the published CLI, so it is loaded only here and its absence is
+ * a plain message rather than a crash.
  */
-function code(subjects: Map<string, ProvedBy> | undefined, names: readonly string[]): string {
-  const codes = names.map((n) => subjects?.get(n)).filter((c): c is ProvedBy => c !== undefined);
-  if (codes.length === 0 || subjects?.get(names[0]!) === undefined) return " ";
-  if (codes.includes("mismatch")) return "!";
-  const head = codes[0]!;
-  if (head === "none") return "-";
-  const byCompiler = codes.every((c) => c === "compiler" || c === "both");
-  const byBtf = codes.every((c) => c === "btf" || c === "both");
-  if (byCompiler && byBtf) return "2";
-  if (byCompiler) return "C";
-  if (byBtf) return "B";
-  if (codes.every((c) => c === "kernel-source")) return "K";
-  return "~";
-}
-
-function matrix(report: Report): string[] {
-  const per = provedBy(report.entries);
-  const abis = report.abis.map((a) => a.abi);
-  const rows = new Map<string, string[]>();
-  const order: string[] = [];
-  for (const e of report.entries) {
-    const m = /^(type|field|version) ([^.\s]+)/.exec(e.subject);
-    const key = m ? `type ${m[2]}` : e.subject;
-    if (e.subject.startsWith("toolchain")) continue;
-    if (!rows.has(key)) {
-      rows.set(key, []);
-      order.push(key);
-    }
-    const members = rows.get(key)!;
-    if (!members.includes(e.subject)) members.push(e.subject);
+async function loadConformance(): Promise<typeof import("@sysargs/conformance")> {
+  try {
+    return await import("@sysargs/conformance");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ERR_MODULE_NOT_FOUND" && String((e as Error).message).includes("@sysargs/conformance"))
+      throw new CliError(
+        "verify needs the conformance tool (@sysargs/conformance), which is part of the sysargs repository and not published: clone the repository, run pnpm install && pnpm start, then pnpm sysargs verify",
+        1,
+      );
+    throw e;
   }
-  const lines = [
-    "Per type (with its members) and constant, which source proved it on each ABI:",
-    "  2 compiler and BTF, C compiler, B BTF, K kernel source (constants only), ~ partly (members newer than the headers), - none, ! mismatch",
-    ...abis.map((a, i) => `  ${" ".repeat(i)}${"v"} ${a}`),
-  ];
-  for (const key of order) {
-    const names = rows.get(key)!;
-    // The type's own subject first, so a type absent from the headers shows "-".
-    names.sort((a, b) => (a === key ? -1 : b === key ? 1 : 0));
-    lines.push(`  ${abis.map((a) => code(per.get(a), names)).join("")} ${key}`);
-  }
-  return lines;
-}
-
-function subjectList(report: Report, abi: string): string[] {
-  const per = provedBy(report.entries).get(abi) ?? new Map<string, ProvedBy>();
-  const notes = new Map<string, string>();
-  for (const e of report.entries) {
-    if (e.abi !== abi || e.status === "proved") continue;
-    notes.set(e.subject, `${e.source} ${e.status}${e.note ? `: ${e.note}` : ""}`);
-  }
-  const rows = [["subject", "proved by", "note"]];
-  for (const [subject, by] of per) rows.push([subject, by, notes.get(subject) ?? ""]);
-  return [`Every subject on ${abi}:`, table(rows)];
-}
-
-function summaryTable(report: Report): string {
-  const rows = [
-    [
-      "ABI",
-      "toolchain",
-      "headers",
-      "compiler",
-      "BTF",
-      "both",
-      "kernel source",
-      "not in headers",
-      "no header",
-      "mismatches",
-    ],
-  ];
-  for (const a of report.abis) {
-    const tc =
-      a.toolchainStatus === "ok"
-        ? a.toolchain!
-        : a.toolchainStatus === "missing"
-          ? `MISSING (apt-get install ${a.package})`
-          : "none (no Debian cross compiler)";
-    rows.push([
-      a.abi,
-      tc,
-      a.headers ?? "-",
-      String(a.provedByCompiler),
-      a.btf ? String(a.provedByBtf) : "-",
-      a.btf ? String(a.provedByBoth) : "-",
-      report.kernelSource ? String(a.provedByKernelSource) : "-",
-      String(a.notInHeaders),
-      String(a.noHeaderMapping),
-      String(a.mismatches + a.errors),
-    ]);
-  }
-  return table(rows);
-}
-
-/** Formats a report for people: the per-ABI table, the per-subject matrix, then every problem. */
-export function formatReport(report: Report, abi?: string): string {
-  const out: string[] = [];
-  const btf = report.btf ? `running kernel ${report.btf.kernel} (${report.btf.abi})` : "none";
-  const ks = report.kernelSource;
-  const source = ks
-    ? `${ks.package} ${ks.version} (${ks.extracted ? "extracted" : "cached"} in ${ks.cache})`
-    : "none";
-  out.push(
-    `sysargs verify: registry of Linux ${report.registryKernel}; sources: Debian cross compilers (their UAPI headers), kernel BTF: ${btf}, kernel source for the remaining constants: ${source}`,
-  );
-  for (const m of report.messages) out.push(`*** ${m}`);
-  out.push("", summaryTable(report), "");
-  out.push(...(abi ? subjectList(report, abi) : matrix(report)), "");
-  if (report.btfOnly.length > 0) {
-    out.push(
-      `Proved only by the running kernel's BTF (${report.btf?.abi ?? "-"}): newer than, or absent from, the cross toolchains' headers (${report.btfOnly.length}):`,
-      ...report.btfOnly.map((s) => `  ${s}`),
-      "",
-    );
-  }
-  if (report.kernelSourceOnly.length > 0) {
-    out.push(
-      `Proved only by the kernel source (${ks?.package} ${ks?.version}): newer than the cross toolchains' headers, or kernel-internal (${report.kernelSourceOnly.length}):`,
-      ...report.kernelSourceOnly.map((s) => `  ${s}`),
-      "",
-    );
-  }
-  if (report.unmappedTypes.length > 0) {
-    out.push(
-      "Types no UAPI header declares (BTF is their only source):",
-      ...report.unmappedTypes.map((t) => `  ${t}`),
-      "",
-    );
-  }
-  if (report.unproven.length > 0) {
-    out.push(
-      `Proved on no ABI by any source in this run (${report.unproven.length}):`,
-      ...report.unproven.map((s) => `  ${s}`),
-      "",
-    );
-  }
-  const bad: Entry[] = report.entries.filter((e) => e.status === "mismatch" || e.status === "error");
-  out.push(`Mismatches: ${bad.length}`, ...bad.map((e) => `  ${formatMismatch(e)}`));
-  const missing = report.abis.filter((a) => a.toolchainStatus === "missing");
-  if (missing.length > 0) {
-    out.push(
-      `${report.requireToolchains ? "FAILED" : "SKIPPED"}: ${missing.length} toolchain(s) missing: ${missing.map((a) => `${a.abi} (${a.package})`).join(", ")}`,
-    );
-  }
-  if (report.kernelSourceStatus === "missing") {
-    out.push(
-      `${report.requireToolchains ? "FAILED" : "SKIPPED"}: kernel source missing (${KERNEL_SOURCE_PACKAGE}, apt-get install ${KERNEL_SOURCE_PACKAGE})`,
-    );
-  }
-  out.push(`${report.ok ? "ok" : "FAILED"} in ${(report.elapsedMs / 1000).toFixed(1)} s`);
-  return out.join("\n");
 }
 
 /**
  * `sysargs verify [--abi A] [--json]`: proves the registry against the cross compilers, the
- * running kernel's BTF and (for the constants neither proves) Debian's Linux source tree. Resolves to the exit code: 1 on any mismatch, or on a missing toolchain
- * when toolchains are required (CI=true or SYSARGS_REQUIRE_TOOLCHAINS=1).
+ * running kernel's BTF and (for the constants neither proves) Debian's Linux source tree.
+ * Resolves to the exit code: 1 on any mismatch, or on a missing toolchain when toolchains are
+ * required (CI=true or SYSARGS_REQUIRE_TOOLCHAINS=1).
  */
 export async function cmdVerify(opts: VerifyCommandOptions, io: Io): Promise<number> {
-  const registry = registryOf(opts);
-  const abi = opts.abi === undefined ? undefined : requireAbi(new RegistryIndex(registry), opts.abi);
-  const report = await verify(registry, {
+  const conformance = await loadConformance();
+  const registry = opts.registry ?? loadOrFail(opts.schemas, "nothing was verified");
+  const abi = opts.abi === undefined ? undefined : requireAbiOf(registry, opts.abi);
+  const report = await conformance.verify(registry, {
     ...(abi ? { abis: [abi] } : {}),
     ...(opts.requireToolchains === undefined ? {} : { requireToolchains: opts.requireToolchains }),
   });
+  const { formatReport } = await import("./verify-report.js");
   io.out(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, abi));
   return report.ok ? 0 : 1;
+}
+
+function requireAbiOf(registry: Registry, name: string): string {
+  const index = new RegistryIndex(registry);
+  return requireAbi(
+    {
+      abi: (n: string) => index.abi(n),
+      abiNames: () => index.abiNames(),
+      abiNamesAndAliases: () => registry.abis.flatMap((a) => [a.name, ...a.aliases]),
+    },
+    name,
+  );
 }

@@ -1,1 +1,1 @@
-export * from "./registry-json.js";
+export * from "./registry-data.js";

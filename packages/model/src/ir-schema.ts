@@ -1,7 +1,8 @@
 /**
- * JSON Schema (draft 2020-12) of the IR (ir.ts). Published as generated/ir.schema.json so
- * that consumers in any language can validate registry.json; the test suite validates the
- * real registry against it, so the two cannot drift apart silently.
+ * JSON Schema (draft 2020-12) of the IR (ir.ts). Published in @sysargs/registry as
+ * data/ir.schema.json so that consumers in any language can validate the registry document
+ * (`sysargs export --json`); the test suite validates the real registry against it, so the two
+ * cannot drift apart silently.
  */
 const loc = { $ref: "#/$defs/loc" };
 const str = { type: "string" };
@@ -9,11 +10,13 @@ const int = { type: "integer" };
 const strArr = { type: "array", items: str };
 const provenance = { type: "array", items: { $ref: "#/$defs/provenance" } };
 const version = { type: "string", pattern: "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" };
+// Source locations are in the IR the loader makes and never in published output (a reformatted
+// schema must not change what is published), so no object requires its `loc`.
 const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)) => ({
   type: "object",
   additionalProperties: false,
   properties,
-  required,
+  required: required.filter((k) => k !== "loc"),
 });
 
 export const IR_SCHEMA = {

@@ -1,7 +1,7 @@
 import type { Btf, BtfMember } from "@sysargs/btf";
+import { flatten } from "@sysargs/codegen";
 import { type LayoutEngine, LayoutError } from "@sysargs/layout";
 import { type Abi, type Registry, RegistryIndex } from "@sysargs/model";
-import { flatten } from "./flatten.js";
 import { HEADER_MAP, isNoHeader } from "./headers.js";
 import { probedTypes } from "./probes.js";
 import type { Check, Entry, Status } from "./report.js";

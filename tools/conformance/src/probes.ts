@@ -1,3 +1,4 @@
+import { flatten } from "@sysargs/codegen";
 import { LayoutEngine, LayoutError } from "@sysargs/layout";
 import {
   type Abi,
@@ -9,7 +10,6 @@ import {
   RegistryIndex,
   SCALARS,
 } from "@sysargs/model";
-import { flatten } from "./flatten.js";
 import {
   BASE_SCALAR_C,
   HEADER_MAP,

@@ -1,0 +1,5 @@
+export * from "./context.js";
+export * from "./flatten.js";
+export * from "./generator.js";
+export * from "./json.js";
+export * from "./run.js";
