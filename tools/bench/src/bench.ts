@@ -10,7 +10,7 @@ import { loadSchemas } from "@sysargs/loader";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const schemas = join(root, "schemas");
-const cli = join(root, "packages/cli/dist/bin.js");
+const cli = join(root, "packages/cli/bundle/bin.js");
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
