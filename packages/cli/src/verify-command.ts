@@ -49,8 +49,7 @@ export async function cmdVerify(opts: VerifyCommandOptions, io: Io): Promise<num
     ...(abi ? { abis: [abi] } : {}),
     ...(opts.requireToolchains === undefined ? {} : { requireToolchains: opts.requireToolchains }),
   });
-  const { formatReport } = await import("./verify-report.js");
-  io.out(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, abi));
+  io.out(opts.json ? JSON.stringify(report, null, 1) : conformance.formatReport(report, abi));
   return report.ok ? 0 : 1;
 }
 

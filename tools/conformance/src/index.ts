@@ -7,6 +7,7 @@ export {
 } from "./arg-slots.js";
 export { btfNameOf, compareBtf } from "./btf-check.js";
 export { ElfError, type ElfObject, type ElfSymbol, readElf, readInt64s } from "./elf.js";
+export { formatReport } from "./format-report.js";
 export { HEADER_MAP, type HeaderEntry, type HeaderMapValue, type NoHeader, uapiHeaderOf } from "./headers.js";
 export {
   type Define,

@@ -1,13 +1,14 @@
-/** The text form of a conformance report (`sysargs verify` without --json). */
-import {
-  type Entry,
-  formatMismatch,
-  KERNEL_SOURCE_PACKAGE,
-  type ProvedBy,
-  provedBy,
-  type Report,
-} from "@sysargs/conformance";
-import { table } from "./io.js";
+// The text form of a conformance report: what `sysargs verify` prints without --json.
+import { KERNEL_SOURCE_PACKAGE } from "./kernel-source.js";
+import { type Entry, formatMismatch, type ProvedBy, provedBy, type Report } from "./report.js";
+
+/** A plain-text table: columns padded to their widest cell, the last column unpadded. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  "))
+    .join("\n");
+}
 
 /**
  * One character per ABI for a type (rolled up with its members and published sizes) or a
