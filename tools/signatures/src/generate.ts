@@ -1,4 +1,4 @@
-// Generates schemas/linux/syscalls/*.ts: one signature per syscall name of every ABI the registry
+// Generates schemas/linux/syscalls/*.generated.ts: one signature per syscall name of every ABI the registry
 // models. Deterministic for the same inputs:
 //   - the syscall trace event formats of the running kernel (argument names and C types of every
 //     syscall with a sys_enter_* event on x86_64),
@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from
 import { join, relative } from "node:path";
 import { checkDocs, docOf } from "./docs.js";
 import { ABI_ROWS, type AbiRow, DOC_NOTES, HAND_WRITTEN, HEADER_FILES, TOPICS } from "./rules.js";
-import { GENERATED_HEADER, OUT_DIR, REPO, readSchemaFacts } from "./schemas.js";
+import { GENERATED_HEADER, GENERATED_SUFFIX, OUT_DIR, REPO, readSchemaFacts } from "./schemas.js";
 import { type CParam, renderSignature, type SigOut } from "./types.js";
 
 const args = process.argv.slice(2);
@@ -265,8 +265,7 @@ for (const [topic, ds] of [...byTopic].sort()) {
     lines.push(`import type { ${[...ts].sort(cmp).join(", ")} } from "${rel}";`);
   }
   for (const d of ds) for (const s of d.sigs) lines.push("", ...s.lines);
-  const file = `${topic}.ts`;
-  if (HAND_WRITTEN.includes(file)) throw new Error(`topic ${topic} would overwrite the hand-written ${file}`);
+  const file = `${topic}${GENERATED_SUFFIX}`;
   writeFileSync(join(outDir, file), `${lines.join("\n")}\n`);
   written.push(join(outDir, file));
 }
