@@ -9,11 +9,13 @@
 //   - the one-line descriptions of descriptions.ts (required: a syscall without one stops the run
 //     before anything is written) and the first releases of since.ts.
 //
-// Usage: npx tsx tools/signatures/src/generate.ts --linux /tmp/k/linux-source-6.12 \
+// Usage: npx tsx tools/signatures/src/generate.ts [--linux <tree or tarball>] \
 //          [--tracefs /sys/kernel/tracing/events/syscalls] [--kernel-release 6.18.44]
+// --linux defaults to Debian's /usr/src/linux-source-6.12.tar.xz (only the files read are extracted).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { KERNEL_SOURCE_TARBALL, openKernelSource } from "@sysargs/kernel-source";
 import { checkDocs, docOf } from "./docs.js";
 import { ABI_ROWS, type AbiRow, DOC_NOTES, HAND_WRITTEN, HEADER_FILES, TOPICS } from "./rules.js";
 import { GENERATED_HEADER, GENERATED_SUFFIX, OUT_DIR, REPO, readSchemaFacts } from "./schemas.js";
@@ -26,7 +28,12 @@ const opt = (name: string, dflt?: string): string => {
   if (v === undefined) throw new Error(`missing --${name}`);
   return v;
 };
-const linux = opt("linux");
+const linux = openKernelSource(opt("linux", KERNEL_SOURCE_TARBALL), [
+  ...HEADER_FILES,
+  ...ABI_ROWS.map((r) => r.table),
+]);
+/** "6.12": the series the prototypes' @source lines name. */
+const series = linux.version.split(".").slice(0, 2).join(".");
 const tracefs = opt("tracefs", "/sys/kernel/tracing/events/syscalls");
 const release = opt("kernel-release", "6.18.44");
 const repo = REPO;
@@ -77,11 +84,11 @@ export function normType(t: string): string {
   return s.replace(/ \* \*/g, " **").replace(/\* const/g, "*const");
 }
 for (const f of HEADER_FILES) {
-  const p = join(linux, f);
-  if (!existsSync(p)) continue;
-  const text = readFileSync(p, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
+  const text = linux
+    .read(f)
+    ?.replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\\\n/g, " ");
+  if (text === undefined) continue;
   const re =
     /^(?:asmlinkage\s+)?(?:long|int|void|unsigned long)\s+((?:compat_)?sys_\w+)\s*\(([^;{]*?)\)\s*;/gm;
   for (const m of text.matchAll(re)) {
@@ -108,8 +115,11 @@ for (const d of readdirSync(tracefs).sort()) {
 /** name -> abi -> entry point */
 const entries = new Map<string, Map<string, string>>();
 for (const row of ABI_ROWS) readTable(row);
+// Every file of the tree has been read: remove the extraction of a tarball.
+linux.dispose();
 function readTable(row: AbiRow): void {
-  const text = readFileSync(join(linux, row.table), "utf8");
+  const text = linux.read(row.table);
+  if (text === undefined) throw new Error(`${linux.label}: no ${row.table}`);
   for (const line of text.split("\n")) {
     if (/^\s*(#|$)/.test(line)) continue;
     const [, abi, name, native, compat] = line.trim().split(/\s+/);
@@ -199,10 +209,10 @@ for (const name of [...entries.keys()].sort()) {
     if (ev && g.abis.includes("x86_64")) {
       params = ev;
       source = [`tracefs sys_enter_${g.key.slice(4)} (${release})`];
-      if (proto) source.unshift(`${proto.file} (6.12)`);
+      if (proto) source.unshift(`${proto.file} (${series})`);
     } else if (proto) {
       params = proto.params;
-      source = [`${proto.file} (6.12)`];
+      source = [`${proto.file} (${series})`];
     } else if (ev) {
       params = ev;
       source = [`tracefs sys_enter_${g.key.slice(4)} (${release})`];
