@@ -1,30 +1,29 @@
-import type {
-  aarch64,
-  alpha,
-  arm,
-  i386,
-  loongarch64,
-  m68k,
-  mips,
-  mips64,
-  mips64el,
-  mips64n32,
-  mipsel,
-  mipsel64n32,
-  parisc,
-  parisc64,
-  ppc,
-  ppc64,
-  ppc64le,
-  riscv64,
-  s390,
-  s390x,
-  sh,
-  sparc,
-  sparc64,
-  x32,
-  x86_64,
-} from "./index.js";
+// Each ABI comes from its own file: index.ts re-exports this one, so importing from it would be a cycle.
+import type { aarch64 } from "./aarch64.js";
+import type { alpha } from "./alpha.js";
+import type { arm } from "./arm.js";
+import type { i386 } from "./i386.js";
+import type { loongarch64 } from "./loongarch64.js";
+import type { m68k } from "./m68k.js";
+import type { mips } from "./mips.js";
+import type { mips64 } from "./mips64.js";
+import type { mips64el } from "./mips64el.js";
+import type { mips64n32 } from "./mips64n32.js";
+import type { mipsel } from "./mipsel.js";
+import type { mipsel64n32 } from "./mipsel64n32.js";
+import type { parisc } from "./parisc.js";
+import type { parisc64 } from "./parisc64.js";
+import type { ppc } from "./ppc.js";
+import type { ppc64 } from "./ppc64.js";
+import type { ppc64le } from "./ppc64le.js";
+import type { riscv64 } from "./riscv64.js";
+import type { s390 } from "./s390.js";
+import type { s390x } from "./s390x.js";
+import type { sh } from "./sh.js";
+import type { sparc } from "./sparc.js";
+import type { sparc64 } from "./sparc64.js";
+import type { x32 } from "./x32.js";
+import type { x86_64 } from "./x86_64.js";
 
 /**
  * ABI groups: every ABI of a kernel architecture (arch/<family>), and other useful sets.

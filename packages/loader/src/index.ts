@@ -1,2 +1,10 @@
-export { type LoadOptions, type LoadResult, loadSchemas, schemaFiles } from "./load.js";
+export {
+  type AbiGroup,
+  type Declarations,
+  type LoadOptions,
+  type LoadResult,
+  loadSchemas,
+  readDeclarations,
+  schemaFiles,
+} from "./load.js";
 export { validate } from "./validate.js";

@@ -50,11 +50,35 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** An ABI group of schemas/abi/ (`export type lp64 = x86_64 | ...`) with the ABIs it stands for. */
+export interface AbiGroup {
+  name: string;
+  /** Sorted ABI names (nested groups expanded). */
+  abis: string[];
+  loc: SourceLoc;
+}
+
+/**
+ * What the schemas declare, read but not validated: for tools that write schema files (the
+ * signature generator), which must see the hand-written declarations even while the tree does not
+ * validate yet (a table row whose signature is still to be generated).
+ */
+export interface Declarations {
+  /** Every declaration read, selectors resolved; `tables` is empty and nothing is checked. */
+  registry: Registry;
+  /** ABI groups in declaration order. The IR has no groups: they are resolved into ABI lists. */
+  groups: AbiGroup[];
+  /** Problems found while reading (syntax, malformed words, unknown ABIs); no validation. */
+  diagnostics: Diagnostic[];
+}
+
 type Selector = { name: string; loc: SourceLoc }[];
 
 interface Pending {
   abis: Abi[];
   groups: Map<string, { members: Selector; loc: SourceLoc }>;
+  /** Filled by resolveSelectors. */
+  resolvedGroups: AbiGroup[];
   packedOn: Map<CompositeDecl, Selector>;
   variants: Map<VariantDecl, Selector[]>;
   sets: Map<ValueSet, RawMember[]>;
@@ -90,6 +114,25 @@ export function schemaFiles(root: string): string[] {
 export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult {
   const absRoot = resolve(root);
   const base = resolve(options.displayBase ?? join(absRoot, ".."));
+  const { registry, diagnostics: read } = readDeclarations(root, options);
+  const tables = readTables(
+    absRoot,
+    registry.abis.map((a) => a.name),
+    (abs) => relative(base, abs).split(sep).join("/"),
+  );
+  registry.tables = tables.tables;
+  const diagnostics = sortDiagnostics([
+    ...read,
+    ...tables.diagnostics,
+    ...validate(registry, { abiDir: relative(base, join(absRoot, "abi")).split(sep).join("/") }),
+  ]);
+  return diagnostics.length ? { diagnostics } : { registry, diagnostics };
+}
+
+/** Reads schemas/ into unvalidated declarations (see `Declarations`); `loadSchemas` validates them. */
+export function readDeclarations(root: string, options: LoadOptions = {}): Declarations {
+  const absRoot = resolve(root);
+  const base = resolve(options.displayBase ?? join(absRoot, ".."));
   const project = new Project({
     useInMemoryFileSystem: true,
     skipLoadingLibFiles: true,
@@ -110,6 +153,7 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
   const pending: Pending = {
     abis: [],
     groups: new Map(),
+    resolvedGroups: [],
     packedOn: new Map(),
     variants: new Map(),
     sets: new Map(),
@@ -184,18 +228,7 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
     pending,
     r,
   );
-  const tables = readTables(
-    absRoot,
-    registry.abis.map((a) => a.name),
-    (abs) => relative(base, abs).split(sep).join("/"),
-  );
-  registry.tables = tables.tables;
-  const diagnostics = sortDiagnostics([
-    ...r.diagnostics,
-    ...tables.diagnostics,
-    ...validate(registry, { abiDir: relative(base, join(absRoot, "abi")).split(sep).join("/") }),
-  ]);
-  return diagnostics.length ? { diagnostics } : { registry, diagnostics };
+  return { registry, groups: pending.resolvedGroups, diagnostics: sortDiagnostics(r.diagnostics) };
 }
 
 function readAbi(
@@ -585,7 +618,8 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
     return out;
   };
   const resolveSel = (sel: Selector) => [...new Set(sel.flatMap((s) => expand(s.name, s.loc, [])))].sort();
-  for (const [, g] of pending.groups) resolveSel(g.members);
+  for (const [name, g] of pending.groups)
+    pending.resolvedGroups.push({ name, abis: resolveSel(g.members), loc: g.loc });
   for (const [decl, sel] of pending.packedOn) decl.packedOn = resolveSel(sel);
   for (const [decl, sels] of pending.variants)
     for (const [i, s] of sels.entries()) decl.alternatives[i]!.abis = resolveSel(s);

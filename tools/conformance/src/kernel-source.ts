@@ -1,7 +1,15 @@
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
+import {
+  KERNEL_SOURCE_PACKAGE,
+  KERNEL_SOURCE_TARBALL,
+  kernelSourceInstalled,
+  missingKernelSourceMessage,
+  packageOfTarball,
+  parseKernelVersion,
+} from "@sysargs/kernel-source";
 import type { Abi, Registry } from "@sysargs/model";
 import { compareVersions } from "@sysargs/model";
 import { checksOf, display } from "./checks.js";
@@ -17,9 +25,10 @@ import { pool, run, type Toolchain } from "./toolchain.js";
 // header that defines it, nothing else of the tree: kernel-internal headers need a configured
 // tree to be included.
 
-/** Debian's package of the tree, and where it installs its tarball. */
-export const KERNEL_SOURCE_PACKAGE = "linux-source-6.12";
-export const KERNEL_SOURCE_TARBALL = `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
+// Where the tree is, its version and the missing-package message are shared with the other tools
+// (@sysargs/kernel-source); re-exported because the CLI and tests take them from here.
+export { KERNEL_SOURCE_PACKAGE, KERNEL_SOURCE_TARBALL, kernelSourceInstalled, missingKernelSourceMessage };
+
 /** Where the headers are extracted once, one subdirectory per tarball (size and mtime). */
 export const KERNEL_SOURCE_CACHE = join(tmpdir(), "sysargs-linux-6.12");
 
@@ -48,19 +57,6 @@ export type OpenedKernelSource =
   | { readonly kind: "ok"; readonly source: KernelSource }
   | { readonly kind: "missing"; readonly message: string }
   | { readonly kind: "error"; readonly message: string };
-
-const packageOf = (tarball: string): string => basename(tarball).replace(/\.tar\.xz$/, "");
-
-/** The loud message for a missing tarball. */
-export function missingKernelSourceMessage(tarball: string = KERNEL_SOURCE_TARBALL): string {
-  const pkg = packageOf(tarball);
-  return `kernel source ${tarball} not found: install the Debian package ${pkg} (apt-get install ${pkg}); the constants only it proves stay unproven`;
-}
-
-/** Whether the tarball is installed (synchronous, for deciding which tests to skip). */
-export function kernelSourceInstalled(tarball: string = KERNEL_SOURCE_TARBALL): boolean {
-  return existsSync(tarball);
-}
 
 const opened = new Map<string, Promise<OpenedKernelSource>>();
 
@@ -104,7 +100,7 @@ async function extractOrThrow(tarball: string, cacheRoot: string): Promise<Opene
       return { kind: "missing", message: missingKernelSourceMessage(tarball) };
     return { kind: "error", message: `${tarball}: ${(e as Error).message}` };
   }
-  const pkg = packageOf(tarball);
+  const pkg = packageOfTarball(tarball);
   const name = `${pkg}-${size}-${mtime}`;
   const root = join(cacheRoot, name);
   let extracted = false;
@@ -147,12 +143,12 @@ async function extractOrThrow(tarball: string, cacheRoot: string): Promise<Opene
       if (old.startsWith(`${pkg}-`) && old !== name)
         await rm(join(cacheRoot, old), { recursive: true, force: true }).catch(() => {});
   }
-  const makefile = await readFile(join(root, "Makefile"), "utf8").catch(() => "");
-  const v = (k: string) => new RegExp(`^${k}\\s*=\\s*(\\d+)\\s*$`, "m").exec(makefile)?.[1];
-  const [major, minor, sub] = [v("VERSION"), v("PATCHLEVEL"), v("SUBLEVEL")];
-  if (major === undefined || minor === undefined)
-    return { kind: "error", message: `${join(root, "Makefile")}: no VERSION/PATCHLEVEL` };
-  const version = `${major}.${minor}${sub !== undefined ? `.${sub}` : ""}`;
+  let version: string;
+  try {
+    version = parseKernelVersion(await readFile(join(root, "Makefile"), "utf8"));
+  } catch (e) {
+    return { kind: "error", message: `${join(root, "Makefile")}: ${(e as Error).message}` };
+  }
   return {
     kind: "ok",
     source: { package: pkg, version, tarball, root, extracted, elapsedMs: performance.now() - t0 },

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { openKernelSource } from "@sysargs/kernel-source";
 import { ABI_SPECS, type AbiSpec } from "./abi-specs.js";
 import { type Addition, parseAdditions, parseSinceFacts, type SinceFact } from "./facts-files.js";
-import { openKernelSource } from "./kernel-source.js";
 import { renderTable } from "./render-table.js";
 import { type ResolvedTable, resolveAbi } from "./resolve-abi.js";
+import { TARBALL_MEMBERS } from "./tree-files.js";
 
 export const DEFAULT_ADDITIONS_FILE = "additions-6.13-6.18.tsv";
 export const DEFAULT_SINCE_FILE = "since-versions.tsv";
@@ -67,7 +68,7 @@ export function importTables(options: ImportOptions): ImportResult {
     }
   }
 
-  const src = openKernelSource(options.source);
+  const src = openKernelSource(options.source, TARBALL_MEMBERS);
   try {
     const ctx = {
       additionsFile: options.additionsPath === null ? undefined : basename(options.additionsPath),

@@ -8,8 +8,8 @@ export {
   type ImportResult,
   importTables,
 } from "./import-tables.js";
-export { type KernelSource, openKernelSource, parseKernelVersion } from "./kernel-source.js";
 export { numberOf, type ParsedTable, parseGeneratedTable, type TableEntry } from "./read-table.js";
 export { NOT_IMPLEMENTED_PREFIX, renderTable, TABLE_COLUMNS } from "./render-table.js";
 export { type ResolvedRow, type ResolvedTable, resolveAbi, UNIFIED_FIRST_NUMBER } from "./resolve-abi.js";
 export { isImplementedEntry, parseTbl, selectAbis, type TblRow } from "./tbl-parser.js";
+export { TARBALL_MEMBERS } from "./tree-files.js";

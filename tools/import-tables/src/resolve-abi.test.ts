@@ -1,7 +1,7 @@
+import type { KernelSource } from "@sysargs/kernel-source";
 import { describe, expect, it } from "vitest";
 import { abiSpec } from "./abi-specs.js";
 import { parseAdditions, parseSinceFacts } from "./facts-files.js";
-import type { KernelSource } from "./kernel-source.js";
 import { numberOf, parseGeneratedTable } from "./read-table.js";
 import { renderTable } from "./render-table.js";
 import { type ResolveOptions, resolveAbi } from "./resolve-abi.js";
@@ -114,6 +114,7 @@ function fakeTree(version: string, overrides: Record<string, string> = {}): Kern
   return {
     label: "linux-test",
     version,
+    root: "/nonexistent/linux-test",
     read: (p) => files[p],
     symlinkTarget: (p) =>
       p === "arch/arm64/tools/syscall_64.tbl" ? "../../../scripts/syscall.tbl" : undefined,

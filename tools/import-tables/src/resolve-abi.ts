@@ -1,8 +1,8 @@
+import type { KernelSource } from "@sysargs/kernel-source";
 import { compareVersions } from "@sysargs/model";
 import type { AbiSpec } from "./abi-specs.js";
 import { type Addition, additionAppliesTo, type SinceFact, sinceFactAppliesTo } from "./facts-files.js";
 import { genericTableSelection } from "./kbuild-vars.js";
-import type { KernelSource } from "./kernel-source.js";
 import { isImplementedEntry, parseTbl, selectAbis, type TblRow } from "./tbl-parser.js";
 import {
   parseArm64CompatPrivate,

@@ -81,11 +81,12 @@ export const HEADER_FILES = [
 /**
  * Hand-written files of schemas/linux/syscalls (per-ABI overloads, multiplexers, architecture-private
  * syscalls): the generator never writes or deletes them and generates none of the syscalls they declare.
- * Any other file there must carry the generated header, or the generator stops.
+ * Any other file there must be named `<topic>.generated.ts` and carry the generated header, or the
+ * generator stops.
  */
 export const HAND_WRITTEN = ["arch-private.ts", "clone.ts", "file-offsets.ts", "multiplexers.ts"];
 
-/** File (topic) of each syscall: the first matching rule wins; the rest go to misc.ts. */
+/** File (topic) of each syscall: the first matching rule wins; the rest go to misc.generated.ts. */
 export const TOPICS: [string, RegExp][] = [
   [
     "compat-32bit",

@@ -1,6 +1,5 @@
 // Maps C parameter types to schema-language words and renders declarations.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { SyscallDoc } from "./docs.js";
 import {
   COUNTED_POINTEES,
@@ -17,6 +16,7 @@ import {
   SPLIT_NOTE,
   TYPEDEF_POINTEES,
 } from "./rules.js";
+import { REPO, type SchemaFacts } from "./schemas.js";
 
 export interface CParam {
   /** Normalized C type without `__user`: "const char *", "struct stat *", "unsigned int". */
@@ -32,29 +32,8 @@ export interface SigOut {
   namedTypes: Map<string, string>;
 }
 
-const repo = resolve(new URL("../../..", import.meta.url).pathname);
-const linuxDir = join(repo, "schemas/linux");
-const ownDir = join(linuxDir, "syscalls");
-
-/** Interfaces, sets, groups and syscalls declared in schemas/ outside schemas/linux/syscalls. */
-export const declared = { types: new Map<string, string>(), functions: new Map<string, string>() };
-(function scan(dir: string) {
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) {
-      if (p !== ownDir) scan(p);
-    } else if (n.endsWith(".ts") && !n.endsWith(".test.ts")) {
-      const text = readFileSync(p, "utf8");
-      for (const m of text.matchAll(/^export (?:interface|type) (\w+)/gm)) declared.types.set(m[1]!, p);
-      for (const m of text.matchAll(/^export declare function (\w+)/gm)) declared.functions.set(m[1]!, p);
-    }
-  }
-})(linuxDir);
-const groupsFile = join(repo, "schemas/abi/groups.ts");
-const abiIndex = join(repo, "schemas/abi/index.ts");
-const GROUPS: [string, string[]][] = [];
-for (const m of readFileSync(groupsFile, "utf8").matchAll(/^export type (\w+) = ([^;]+);/gm))
-  GROUPS.push([m[1]!, m[2]!.split("|").map((s) => s.trim())]);
+/** Single ABIs of `this: Only<...>` are imported from here (groups from their own file). */
+const abiIndex = join(REPO, "schemas/abi/index.ts");
 
 const SCALAR: Record<string, string> = {
   int: "int",
@@ -118,6 +97,7 @@ export function renderSignature(
   source: string[],
   allAbis: string[],
   about: SyscallDoc,
+  schemas: SchemaFacts,
 ): SigOut {
   const dsl = new Set<string>();
   const named = new Map<string, string>();
@@ -139,7 +119,7 @@ export function renderSignature(
     const isPath = ptrDepth === 1 && isPathParam(name, p);
     if (isPath) ts = use("Path");
     else if (ptrDepth > 0 || t === "cap_user_data_t") {
-      const { text, note } = pointer(name, p, t, use, named);
+      const { text, note } = pointer(name, p, t, use, named, schemas);
       ts = text;
       doc = note;
     } else {
@@ -154,7 +134,7 @@ export function renderSignature(
       const set = SETS[key];
       if (set) {
         const [, mark, setName] = /^(\w+)<(\w+)>$/.exec(set)!;
-        const file = declared.types.get(setName!);
+        const file = schemas.types.get(setName!);
         if (file) {
           marks.push(`${use(mark!)}<${setName}>`);
           named.set(setName!, file);
@@ -188,8 +168,8 @@ export function renderSignature(
   lines.push(" */");
   let only = "";
   if (abis.length) {
-    const sel = selector(abis, allAbis);
-    for (const s of sel) named.set(s, GROUPS.some(([g]) => g === s) ? groupsFile : abiIndex);
+    const sel = selector(abis, allAbis, schemas.groups);
+    for (const s of sel) named.set(s, schemas.groups.find((g) => g.name === s)?.file ?? abiIndex);
     dsl.add("Only");
     only = `this: Only<${sel.join(" | ")}>`;
   }
@@ -211,6 +191,7 @@ function pointer(
   t: string,
   use: (w: string) => string,
   named: Map<string, string>,
+  schemas: SchemaFacts,
 ): { text: string; note: string } {
   const key = `${name}.${p.name}`;
   if (t.replace(/^const /, "") === "cap_user_data_t") {
@@ -245,7 +226,7 @@ function pointer(
     const override = REGISTRY_POINTEES[key];
     const registryName =
       override ?? (sm?.[1] === "struct" && tag && REGISTRY_STRUCT_OK.has(tag) ? tag : undefined);
-    const file = registryName ? declared.types.get(registryName) : undefined;
+    const file = registryName ? schemas.types.get(registryName) : undefined;
     if (override && !file) throw new Error(`${key}: REGISTRY_POINTEES names the undeclared type ${override}`);
     if (registryName && file) {
       pointee = registryName;
@@ -280,11 +261,11 @@ const REGISTRY_STRUCT_OK = new Set([
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
-function selector(abis: string[], allAbis: string[]): string[] {
+function selector(abis: string[], allAbis: string[], groups: SchemaFacts["groups"]): string[] {
   const left = new Set(abis);
   const out: string[] = [];
   if (abis.length === allAbis.length) return ["*"];
-  for (const [g, members] of GROUPS) {
+  for (const { name: g, abis: members } of groups) {
     if (g === "lp64" || g === "ilp32") {
       if (members.length === left.size && members.every((x) => left.has(x))) {
         out.push(g);

@@ -1,3 +1,6 @@
+// The Linux source tree the tools read facts from: Debian's linux-source-6.12 package (a tarball
+// under /usr/src) or any extracted tree. One place for where it is, how a few of its files are
+// extracted and read, and which kernel version it is; what each tool reads stays in the tool.
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -12,12 +15,44 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 
-/** Read access to the few files of a Linux source tree the importer needs. */
+/** Debian's package of the tree, and where it installs its tarball. */
+export const KERNEL_SOURCE_PACKAGE = "linux-source-6.12";
+export const KERNEL_SOURCE_TARBALL = `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
+
+/** The package a tarball comes from, by Debian's naming: /usr/src/<package>.tar.xz. */
+export const packageOfTarball = (tarball: string): string => basename(tarball).replace(/\.tar\.xz$/, "");
+
+/** The loud message for a missing tarball, naming the package to install. */
+export function missingKernelSourceMessage(tarball: string = KERNEL_SOURCE_TARBALL): string {
+  const pkg = packageOfTarball(tarball);
+  return `kernel source ${tarball} not found: install the Debian package ${pkg} (apt-get install ${pkg}); the constants only it proves stay unproven`;
+}
+
+/** Whether the tarball is installed (synchronous, for deciding which tests to skip). */
+export function kernelSourceInstalled(tarball: string = KERNEL_SOURCE_TARBALL): boolean {
+  return existsSync(tarball);
+}
+
+/** `VERSION.PATCHLEVEL.SUBLEVEL` plus `EXTRAVERSION` from the top-level Makefile: "6.12.117". */
+export function parseKernelVersion(makefile: string): string {
+  const get = (key: string): string | undefined =>
+    new RegExp(`^${key}\\s*=[ \\t]*(.*)$`, "m").exec(makefile)?.[1]?.trim();
+  const version = get("VERSION");
+  const patchlevel = get("PATCHLEVEL");
+  if (!version || !patchlevel) throw new Error("top-level Makefile has no VERSION/PATCHLEVEL");
+  const sublevel = get("SUBLEVEL");
+  const extra = get("EXTRAVERSION") ?? "";
+  return `${version}.${patchlevel}${sublevel ? `.${sublevel}` : ""}${extra}`;
+}
+
+/** Read access to the files of a Linux source tree. */
 export interface KernelSource {
   /** Name of the tree's top directory, e.g. `linux-source-6.12`. */
   readonly label: string;
   /** Version from the top Makefile, e.g. `6.12.117`. */
   readonly version: string;
+  /** The tree's root directory (a temporary extraction for a tarball). */
+  readonly root: string;
   /** Text of a file given relative to the tree root, or `undefined` when absent. */
   read(relPath: string): string | undefined;
   /** Target of a symlink given relative to the tree root, or `undefined` when it is not one. */
@@ -26,27 +61,11 @@ export interface KernelSource {
   dispose(): void;
 }
 
-/**
- * Members extracted from a tarball. `*` does not cross `/` (`--no-wildcards-match-slash`); the first
- * component is the tree's top directory, whatever it is called.
- */
-export const TARBALL_MEMBERS: readonly string[] = [
-  "*/Makefile",
-  "*/scripts/syscall.tbl",
-  "*/scripts/Makefile.asm-headers",
-  "*/arch/*/kernel/Makefile.syscalls",
-  "*/arch/*/tools/syscall*.tbl",
-  "*/arch/*/*/syscalls/syscall*.tbl",
-  "*/arch/*/include/uapi/asm/unistd.h",
-  "*/arch/arm64/include/asm/unistd.h",
-  "*/arch/arm/kernel/traps.c",
-];
-
 class DirectorySource implements KernelSource {
   readonly version: string;
 
   constructor(
-    private readonly root: string,
+    readonly root: string,
     readonly label: string,
     private readonly cleanup: string | undefined,
   ) {
@@ -75,17 +94,23 @@ class DirectorySource implements KernelSource {
   }
 }
 
-/** Opens a kernel tree given as a directory or as a tarball (anything GNU tar can decompress). */
-export function openKernelSource(path: string): KernelSource {
+/**
+ * Opens a kernel tree given as a directory, or as a tarball (anything GNU tar can decompress) of
+ * which only `members` are extracted, to a temporary directory that `dispose` removes. Members are
+ * paths below the tree's top directory, whatever it is called; `*` does not cross `/`
+ * (`arch/*\/include/uapi/asm/unistd.h`). The top Makefile is always extracted, for the version.
+ */
+export function openKernelSource(path: string, members: readonly string[]): KernelSource {
   const abs = resolve(path);
   if (!existsSync(abs)) throw new Error(`${path}: no such file or directory`);
   if (statSync(abs).isDirectory()) return new DirectorySource(abs, basename(abs), undefined);
 
-  const dir = mkdtempSync(join(tmpdir(), "sysargs-import-tables-"));
+  const dir = mkdtempSync(join(tmpdir(), "sysargs-kernel-source-"));
   try {
+    const patterns = [...new Set(["Makefile", ...members])].map((m) => `*/${m}`);
     const result = spawnSync(
       "tar",
-      ["-xf", abs, "-C", dir, "--wildcards", "--no-wildcards-match-slash", ...TARBALL_MEMBERS],
+      ["-xf", abs, "-C", dir, "--wildcards", "--no-wildcards-match-slash", ...patterns],
       { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
     );
     if (result.error) throw result.error;
@@ -105,16 +130,4 @@ export function openKernelSource(path: string): KernelSource {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
-}
-
-/** `VERSION.PATCHLEVEL.SUBLEVEL` plus `EXTRAVERSION` from the top-level Makefile. */
-export function parseKernelVersion(makefile: string): string {
-  const get = (key: string): string | undefined =>
-    new RegExp(`^${key}\\s*=[ \\t]*(.*)$`, "m").exec(makefile)?.[1]?.trim();
-  const version = get("VERSION");
-  const patchlevel = get("PATCHLEVEL");
-  if (!version || !patchlevel) throw new Error("top-level Makefile has no VERSION/PATCHLEVEL");
-  const sublevel = get("SUBLEVEL");
-  const extra = get("EXTRAVERSION") ?? "";
-  return `${version}.${patchlevel}${sublevel ? `.${sublevel}` : ""}${extra}`;
 }
