@@ -17,9 +17,13 @@ import { pool, run, type Toolchain } from "./toolchain.js";
 // header that defines it, nothing else of the tree: kernel-internal headers need a configured
 // tree to be included.
 
-/** Debian's package of the tree, and where it installs its tarball. */
+/**
+ * Debian's package of the tree, and where it installs its tarball (SYSARGS_LINUX_SOURCE names
+ * another, as for tools/import-tables; a nonexistent one simulates a machine without the package).
+ */
 export const KERNEL_SOURCE_PACKAGE = "linux-source-6.12";
-export const KERNEL_SOURCE_TARBALL = `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
+export const KERNEL_SOURCE_TARBALL =
+  process.env.SYSARGS_LINUX_SOURCE || `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
 /** Where the headers are extracted once, one subdirectory per tarball (size and mtime). */
 export const KERNEL_SOURCE_CACHE = join(tmpdir(), "sysargs-linux-6.12");
 
