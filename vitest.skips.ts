@@ -75,7 +75,7 @@ export function formatSkipSummary(missing: readonly Missing[], skippedTests: num
   const lines = [
     rule,
     `SKIPPED on this machine: ${skippedTests} test(s), because ${missing.length === 1 ? "this is" : `these ${missing.length} are`} missing:`,
-    ...missing.map((m) => `  - ${m.what}: ${m.why}`),
+    ...missing.map((m) => `  - ${m.why}`),
   ];
   if (packages.length > 0)
     lines.push(

@@ -209,7 +209,7 @@ describe("gates", () => {
       7,
     );
     expect(text).toContain("SKIPPED on this machine: 7 test(s), because these 3 are missing:");
-    expect(text).toContain("  - fakeabi toolchain: fakeabi: missing\n");
+    expect(text).toContain("  - fakeabi: missing\n");
     expect(text).toContain(
       "  apt-get install -y --no-install-recommends gcc-fake linux-libc-dev-fake-cross linux-libc-dev-other-cross\n",
     );
