@@ -36,10 +36,18 @@ export {
   type Status,
 } from "./report.js";
 export {
+  compilerPackage,
+  headersPackage,
   locateToolchain,
+  type MissingRequirement,
   missingToolchainMessage,
+  missingToolchains,
   type Toolchain,
+  type ToolchainPresence,
   toolchainInstalled,
+  toolchainPackages,
+  toolchainPresence,
   toolchainsRequired,
+  UAPI_HEADER_FILES,
 } from "./toolchain.js";
 export { hostAbi, registryItems, type VerifyOptions, verify } from "./verify.js";

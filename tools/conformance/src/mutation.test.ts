@@ -202,7 +202,10 @@ describe("a missing cross compiler", () => {
     });
     expect(report.ok).toBe(true);
     expect(report.abis[0]).toMatchObject({ abi: "x86_64", toolchainStatus: "missing", provedByCompiler: 0 });
-    expect(lines.join("\n")).toContain("install the Debian package gcc-sysargs-missing");
+    // Both packages of the toolchain: the compiler and its UAPI headers.
+    expect(lines.join("\n")).toContain(
+      "sysargs-missing-linux-gnu-gcc not found (Debian package gcc-sysargs-missing; its UAPI headers: linux-libc-dev-sysargs-cross): apt-get install gcc-sysargs-missing linux-libc-dev-sysargs-cross",
+    );
     expect(report.entries).toEqual([
       expect.objectContaining({ status: "no-toolchain", subject: "toolchain sysargs-missing-linux-gnu" }),
     ]);
@@ -216,6 +219,8 @@ describe("a missing cross compiler", () => {
       requireToolchains: true,
     });
     expect(report.ok).toBe(false);
-    expect(report.messages.join("\n")).toContain("apt-get install gcc-sysargs-missing");
+    expect(report.messages.join("\n")).toContain(
+      "apt-get install gcc-sysargs-missing linux-libc-dev-sysargs-cross",
+    );
   });
 });

@@ -39,6 +39,8 @@ import {
   missingToolchainMessage,
   pool,
   type Toolchain,
+  toolchainPackages,
+  toolchainPresence,
   toolchainsRequired,
 } from "./toolchain.js";
 
@@ -328,8 +330,14 @@ async function runAbi(
       subject: abi.toolchain ? `toolchain ${abi.toolchain.triplet}` : "toolchain",
       source: "compiler",
       status: "no-toolchain",
-      expected: abi.toolchain ? `${abi.toolchain.triplet}-gcc (${abi.toolchain.package})` : "none declared",
-      actual: abi.toolchain ? "not installed" : "no Debian cross compiler",
+      expected: abi.toolchain
+        ? `${abi.toolchain.triplet}-gcc and its UAPI headers (${toolchainPackages(abi).join(", ")})`
+        : "none declared",
+      actual: !abi.toolchain
+        ? "no Debian cross compiler"
+        : withCompiler && toolchainPresence(abi).compiler
+          ? "compiler installed, UAPI headers not"
+          : "not installed",
       checks: [],
       note: message,
     };

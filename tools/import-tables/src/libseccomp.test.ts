@@ -6,12 +6,26 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { toolchainsRequired } from "@sysargs/conformance";
 import { describe, expect, it } from "vitest";
+import { gate } from "../../../vitest.skips.js";
 import { parseGeneratedTable } from "./read-table.js";
 
 const TABLES = join(import.meta.dirname, "../../../schemas/tables");
-const required = process.env.CI === "true" || process.env.SYSARGS_REQUIRE_TOOLCHAINS === "1";
 const haveResolver = spawnSync("scmp_sys_resolver", ["-a", "x86_64", "read"]).status === 0;
+/** Skipped without the resolver; a failure when CI=true or SYSARGS_REQUIRE_TOOLCHAINS=1. */
+const resolverGate = gate(
+  haveResolver
+    ? []
+    : [
+        {
+          what: "scmp_sys_resolver",
+          why: "scmp_sys_resolver (libseccomp) not found: install the Debian package seccomp (apt-get install seccomp)",
+          packages: ["seccomp"],
+        },
+      ],
+  toolchainsRequired(),
+);
 
 /** Our ABI name -> libseccomp's; libseccomp 2.5.4 has no loongarch64, sparc, sparc64, alpha, m68k or sh. */
 const LIBSECCOMP: Record<string, string> = {
@@ -80,8 +94,8 @@ function resolveAll(abi: string, names: string[]): Map<string, number> {
   return new Map(names.map((n, i) => [n, values[i]!]));
 }
 
-describe.skipIf(!haveResolver && !required)(
-  `syscall numbers against libseccomp's scmp_sys_resolver${haveResolver ? "" : " (SKIPPED: apt-get install seccomp)"}`,
+describe.skipIf(resolverGate.skip)(
+  `syscall numbers against libseccomp's scmp_sys_resolver${resolverGate.skip ? ` [skipped: ${resolverGate.why}]` : ""}`,
   () => {
     it("is installed when required", () => {
       expect(haveResolver, "scmp_sys_resolver is missing: apt-get install seccomp").toBe(true);

@@ -17,7 +17,9 @@ import { basename, join, resolve } from "node:path";
 
 /** Debian's package of the tree, and where it installs its tarball. */
 export const KERNEL_SOURCE_PACKAGE = "linux-source-6.12";
-export const KERNEL_SOURCE_TARBALL = `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
+// SYSARGS_LINUX_SOURCE names another tarball (a nonexistent one simulates a machine without the package).
+export const KERNEL_SOURCE_TARBALL =
+  process.env.SYSARGS_LINUX_SOURCE || `/usr/src/${KERNEL_SOURCE_PACKAGE}.tar.xz`;
 
 /** The package a tarball comes from, by Debian's naming: /usr/src/<package>.tar.xz. */
 export const packageOfTarball = (tarball: string): string => basename(tarball).replace(/\.tar\.xz$/, "");

@@ -4,8 +4,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSchemas } from "@sysargs/loader";
 import { type Abi, formatDiagnostic, type Registry } from "@sysargs/model";
-import { kernelSourceInstalled, missingKernelSourceMessage } from "../kernel-source.js";
-import { missingToolchainMessage, toolchainInstalled, toolchainsRequired } from "../toolchain.js";
+import { type Gate, gate, type Missing } from "../../../../vitest.skips.js";
+import {
+  KERNEL_SOURCE_PACKAGE,
+  kernelSourceInstalled,
+  missingKernelSourceMessage,
+} from "../kernel-source.js";
+import { missingToolchains, toolchainsRequired } from "../toolchain.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -39,28 +44,26 @@ export function fixtureRegistry(): Registry {
 }
 
 /**
- * How a test that needs `abis`' cross compilers runs: normally; skipped (with the Debian
- * packages to install in its title, and a loud message) when one is missing locally; or run
- * anyway, so that it fails, when toolchains are required (CI).
+ * How a test that needs `abis`' cross toolchains (compiler and UAPI headers) runs: normally;
+ * skipped (with the Debian packages to install in its title, and in the summary at the end of
+ * the run) when one is missing locally; or run anyway, so that it fails, when toolchains are
+ * required (CI).
  */
-export function toolchainGate(abis: readonly Abi[]): { skip: boolean; why: string } {
-  const missing = abis.filter((a) => a.toolchain && !toolchainInstalled(a));
-  if (missing.length === 0) return { skip: false, why: "" };
-  const why = missing.map(missingToolchainMessage).join("; ");
-  if (toolchainsRequired()) return { skip: false, why };
-  console.warn(`*** SKIPPED: ${why}`);
-  return { skip: true, why };
+export function toolchainGate(abis: readonly Abi[]): Gate {
+  return gate(missingToolchains(abis), toolchainsRequired());
+}
+
+/** The kernel source tarball, when it is not installed. */
+export function missingKernelSource(): Missing[] {
+  return kernelSourceInstalled()
+    ? []
+    : [{ what: KERNEL_SOURCE_PACKAGE, why: missingKernelSourceMessage(), packages: [KERNEL_SOURCE_PACKAGE] }];
 }
 
 /**
- * How a test that needs the Linux source tarball (linux-source-6.12) and `abis`' cross compilers
- * runs: like toolchainGate, the missing package named in the title and a loud message.
+ * How a test that needs the Linux source tarball (linux-source-6.12) and `abis`' cross toolchains
+ * runs: like toolchainGate.
  */
-export function kernelSourceGate(abis: readonly Abi[] = []): { skip: boolean; why: string } {
-  const tools = toolchainGate(abis);
-  if (kernelSourceInstalled()) return tools;
-  const why = [missingKernelSourceMessage(), tools.why].filter((w) => w !== "").join("; ");
-  if (toolchainsRequired()) return { skip: false, why };
-  console.warn(`*** SKIPPED: ${missingKernelSourceMessage()}`);
-  return { skip: true, why };
+export function kernelSourceGate(abis: readonly Abi[] = []): Gate {
+  return gate([...missingKernelSource(), ...missingToolchains(abis)], toolchainsRequired());
 }
