@@ -86,8 +86,17 @@ export interface ScalarInfo {
   /** The base scalar whose ABI layout it takes; "aligned_u64" is 8 bytes, 8-aligned everywhere. */
   base: BaseScalar | "aligned_u64" | "void";
   signed: boolean;
-  /** The C spelling used in generated code and layout output. */
+  /**
+   * The C spelling used in generated code, layout output and conformance probes. It compiles in a
+   * file that includes only <linux/types.h> and <linux/posix_types.h> (no libc), so kernel
+   * typedefs are spelt as their UAPI `__kernel_*` names or as their definition.
+   */
   c: string;
+  /**
+   * Set on kernel typedefs that only kernel-internal headers name (umode_t, key_serial_t): `c` is
+   * then a plain C type, so compiling it proves nothing about the typedef.
+   */
+  internal?: true;
 }
 
 export type Direction = "in" | "out" | "inout";

@@ -1,7 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compareVersions, defaultCFacts, type Registry, RegistryIndex } from "@sysargs/model";
+import {
+  BASE_SCALAR_C,
+  compareVersions,
+  defaultCFacts,
+  type Registry,
+  RegistryIndex,
+  SCALARS,
+} from "@sysargs/model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileProbes } from "./compile.js";
 import { mappingOf, type Probe, probedTypes } from "./probes.js";
@@ -123,6 +130,46 @@ describe("the C facts of the schemas", () => {
           if (!newer && o?.kind !== "value") {
             wrong.push(`${abi.name}: ${name}: ${m.c}: ${o && "message" in o ? o.message : "absent"}`);
           }
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("the scalar spellings of @sysargs/model", () => {
+  const abis = repositoryRegistry().abis.filter((a) => a.toolchain);
+  const g = toolchainGate(abis);
+  const what =
+    "every SCALARS c and BASE_SCALAR_C compiles with only <linux/types.h> and <linux/posix_types.h>";
+  it.skipIf(g.skip)(g.skip ? `${what} [skipped: ${g.why}]` : what, async () => {
+    // The promise generated C code relies on: no libc and no other UAPI header is needed.
+    const spellings = [
+      ...Object.values(SCALARS).flatMap((s) => (s.base === "void" ? [] : [s.c])),
+      ...Object.values(BASE_SCALAR_C),
+    ];
+    const wrong: string[] = [];
+    for (const abi of abis) {
+      const tc = await locateToolchain(abi);
+      if (!tc) {
+        wrong.push(`${abi.name}: no toolchain`);
+        continue;
+      }
+      const probes = spellings.map(
+        (c): Probe => ({ kind: "value", aspect: "size", expected: 0n, c: `sizeof(${c})`, show: "dec" }),
+      );
+      const dir = await mkdtemp(join(tmpdir(), "sysargs-scalar-c-"));
+      try {
+        const headers = ["linux/types.h", "linux/posix_types.h"];
+        const result = await compileProbes(tc, [], headers, [], probes, dir);
+        if (result.failure) wrong.push(`${abi.name}: ${result.failure}`);
+        for (const [i, p] of probes.entries()) {
+          const kind = result.outcomes.get(p)?.kind;
+          // __aligned_s64 is in 6.12's include/uapi/linux/types.h but not in the 6.1 cross headers.
+          if (kind !== "value" && !(kind === "absent" && spellings[i] === "__aligned_s64"))
+            wrong.push(`${abi.name}: ${spellings[i]}`);
         }
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { LayoutEngine, LayoutError } from "@sysargs/layout";
 import {
   type Abi,
+  BASE_SCALAR_C,
   BASE_SCALARS,
   type CompositeDecl,
   compareVersions,
@@ -12,7 +13,6 @@ import {
   uapiHeaderOf,
 } from "@sysargs/model";
 import { flatten } from "./flatten.js";
-import { BASE_SCALAR_C, SCALAR_C } from "./headers.js";
 
 /** How a probed number is shown. */
 export type Show = "dec" | "hex" | "signed" | "endian" | "bool";
@@ -255,7 +255,7 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
 
   // ---- ABI facts: base scalars, char signedness, byte order, width, the schema words ----
   for (const s of BASE_SCALARS) {
-    const c = BASE_SCALAR_C[s]!;
+    const c = BASE_SCALAR_C[s];
     const l = abi.scalars[s];
     out.push({
       name: `abi scalar ${s}`,
@@ -300,8 +300,9 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
     ],
   });
   for (const [word, info] of Object.entries(SCALARS)) {
-    const c = SCALAR_C[word];
-    if (!c || info.base === "void") continue;
+    // A kernel-internal typedef's spelling is a plain C type: compiling it proves nothing about it.
+    if (info.internal || info.base === "void") continue;
+    const c = info.c;
     const l = engine.scalar(word, abi.name);
     const signed = word === "char" ? abi.charSigned : info.signed;
     const probes: Probe[] = [

@@ -7,7 +7,7 @@ import { type Abi, compareVersions, type Field, type Registry, RegistryIndex } f
 import { compareBtf } from "./btf-check.js";
 import { checksOf } from "./checks.js";
 import { type CompileResult, compileProbes, type ProbeOutcome } from "./compile.js";
-import { BASE_HEADERS, SCALAR_HEADERS } from "./headers.js";
+import { BASE_HEADERS } from "./headers.js";
 import {
   KERNEL_SOURCE_TARBALL,
   kernelSourceEntries,
@@ -397,7 +397,7 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
   const btfAbi = btfAbiName === undefined ? undefined : index.abi(btfAbiName);
   const kernelRelease = options.kernelRelease ?? release();
 
-  const headers = headersFor(registry, [...BASE_HEADERS, ...SCALAR_HEADERS]);
+  const headers = headersFor(registry, BASE_HEADERS);
   const parallel = options.parallel ?? availableParallelism();
   const withCompiler = options.compiler ?? true;
   const tarball =
