@@ -16,7 +16,7 @@ const TYPE_TAGS = ["source", "since", "header", "header-differs", "c", "btf", "d
 /** `@header` paths as written between <>: linux/sched.h, asm/signal.h, linux/sched/types.h. */
 const HEADER_RE = /^[A-Za-z0-9_][\w+-]*(?:\/[\w+-]+)*\.h$/;
 /** `@c` spellings: a tag (`struct stat`, `union bpf_attr`) or a typedef name (`stack_t`). */
-const SPELLING_RE = /^(?:(?:struct|union) )?[A-Za-z_]\w*$/;
+const SPELLING_RE = /^(?:(?:struct|union) )?(?!(?:struct|union|enum)$)[A-Za-z_]\w*$/;
 const IDENT_RE = /^[A-Za-z_]\w*$/;
 /** `@define NAME` or `@define NAME value`, as `#define` takes them. */
 const DEFINE_RE = /^[A-Za-z_]\w*(?: \S.*)?$/;
