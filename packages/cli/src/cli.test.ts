@@ -467,7 +467,7 @@ describe("abis, syscall, export", () => {
           pointeeSize: 88,
           pointeeAlign: 8,
         },
-        { index: 1, name: "size", type: "size_t", kind: "size", of: "cl_args" },
+        { index: 1, name: "size", type: "__kernel_size_t", kind: "size", of: "cl_args" },
       ],
       slots: {
         arg64: "register",
@@ -498,7 +498,9 @@ describe("abis, syscall, export", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[0]).toBe("clone3  (since Linux 5.3)");
-    expect(lines).toContain("  long clone3(const struct clone_args * cl_args, size_t size /* size */)");
+    expect(lines).toContain(
+      "  long clone3(const struct clone_args * cl_args, __kernel_size_t size /* size */)",
+    );
     expect(lines).toContain("    on: every ABI");
     expect(lines).toContain("  struct clone_args: extensible, sizes 64 (5.3), 80 (5.5), 88 (5.7)");
     expect(lines).toContain("    CLONE_INTO_CGROUP in flags requires size >= 88");

@@ -128,17 +128,16 @@ export interface TypeLookup {
 
 /**
  * The C spelling of a type reference: scalars by the model's one spelling table, named types
- * with their struct/union keyword, pointers carried in 64-bit integers as that integer with the
+ * as their C facts spell them, pointers carried in 64-bit integers as that integer with the
  * pointee in a comment.
  */
 export function cType(t: TypeRef, index: TypeLookup): string {
   switch (t.kind) {
     case "scalar":
       return SCALARS[t.name]?.c ?? t.name;
-    case "named": {
-      const d = index.type(t.name);
-      return d && d.kind !== "variant" ? `${d.kind} ${t.name}` : `struct ${t.name}`;
-    }
+    case "named":
+      // The type's own C facts say how C spells it ("struct clone_args", "sigset_t").
+      return index.type(t.name)?.c.spelling ?? `struct ${t.name}`;
     case "pointer": {
       const inner = cType(t.to, index);
       const dir = t.direction === "in" ? "const " : "";

@@ -1,4 +1,13 @@
-import type { Abi, CompositeDecl, Field, Registry, TypeDecl, TypeRef, VariantDecl } from "@sysargs/model";
+import {
+  type Abi,
+  type CompositeDecl,
+  defaultCFacts,
+  type Field,
+  type Registry,
+  type TypeDecl,
+  type TypeRef,
+  type VariantDecl,
+} from "@sysargs/model";
 import { describe, expect, it } from "vitest";
 import { holes, LayoutEngine, LayoutError, offsetOfEnd, type TypeLayout } from "./index.js";
 
@@ -149,6 +158,7 @@ function struct(
     packedOn: [],
     aligned: null,
     extensible: null,
+    c: defaultCFacts({ kind: opts.kind ?? "struct", name, provenance: [] }),
     doc: "",
     provenance: [],
     loc,
@@ -160,6 +170,7 @@ const variant = (name: string, alternatives: VariantDecl["alternatives"]): Varia
   kind: "variant",
   name,
   alternatives,
+  c: defaultCFacts({ kind: "variant", name, provenance: [] }),
   doc: "",
   provenance: [],
   loc,

@@ -127,7 +127,8 @@ export class LayoutEngine {
     this.active.add(key);
     try {
       const laid = this.composite(comp, abi);
-      const named: Laid = { ...laid, c: `${comp.kind} ${name}` };
+      // The type's own C spelling (a per-ABI variant's, not its alternative's: `struct stat`).
+      const named: Laid = { ...laid, c: decl.c.spelling };
       this.cache.set(key, named);
       return named;
     } finally {
@@ -225,7 +226,7 @@ function pointeeC(to: TypeRef, engine: LayoutEngine, abi: Abi): string {
   if (to.kind === "scalar") return SCALARS[to.name]?.c ?? to.name;
   if (to.kind === "named") {
     const t = engine.index.type(to.name);
-    return t && t.kind !== "variant" ? `${t.kind} ${to.name}` : `struct ${to.name}`;
+    return t ? t.c.spelling : `struct ${to.name}`;
   }
   if (to.kind === "array") return pointeeC(to.of, engine, abi);
   if (to.kind === "pointer") return `${pointeeC(to.to, engine, abi)} *`;

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { formatDiagnostic } from "@sysargs/model";
+import { type CompositeDecl, formatDiagnostic, type VariantDecl } from "@sysargs/model";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSchemas } from "./index.js";
 
@@ -754,6 +754,157 @@ describe("per-ABI variants", () => {
         'linux/test.ts:4:1: variant v1: unknown type "s6" (did you mean "s64"?)',
         'linux/test.ts:5:1: variant v2: "v1" is itself a variant',
       ],
+    );
+  });
+});
+
+describe("C facts of types", () => {
+  it("tags override the defaults, which every type gets", () => {
+    const result = load({
+      "test.ts": src(
+        'import type { u32, u64, Union, Variants, On } from "@sysargs/dsl";',
+        "/**",
+        " * @source include/uapi/linux/sched.h (6.18)",
+        " * @source include/linux/sched.h (6.18)",
+        " */",
+        "export interface plain { a: u32; }",
+        "export interface bag extends Union { a: u32; }",
+        "/**",
+        " * @c stack_t",
+        " * @header asm/signal.h",
+        " * @header linux/signal.h - for the reader only",
+        " * @btf none - a typedef of an anonymous struct",
+        " * @header-differs arch_x86 | m68k",
+        " *   - these declare the old one",
+        " * @define __WANT_POSIX1B_SIGNALS__ 1",
+        " * @since 6.8",
+        " */",
+        "export interface tagged { a: u64; }",
+        "/** @header none - kernel-internal */",
+        "export type per = Variants<[On<arch_x86, plain>, On<m68k, tagged>]>;",
+      ),
+    });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+    const c = (name: string) =>
+      (result.registry!.types.find((t) => t.name === name) as CompositeDecl | VariantDecl).c;
+    expect(c("plain")).toEqual({
+      spelling: "struct plain",
+      headers: ["linux/sched.h"],
+      headersFrom: "source",
+      noHeader: null,
+      differs: null,
+      btf: "plain",
+      defines: [],
+      since: null,
+    });
+    expect(c("bag").spelling).toBe("union bag");
+    expect(c("bag").headers).toEqual([]);
+    expect(c("tagged")).toEqual({
+      spelling: "stack_t",
+      headers: ["asm/signal.h", "linux/signal.h"],
+      headersFrom: "header",
+      noHeader: null,
+      differs: { abis: ["i386", "m68k", "x86_64"], why: "these declare the old one" },
+      btf: null,
+      defines: ["__WANT_POSIX1B_SIGNALS__ 1"],
+      since: "6.8",
+    });
+    expect(c("per")).toMatchObject({ spelling: "struct per", headers: [], headersFrom: "header" });
+    expect(c("per").noHeader).toBe("kernel-internal");
+  });
+
+  it("a @c with another tag names the BTF type after it", () => {
+    const result = load({
+      "test.ts": src(
+        'import type { u32 } from "@sysargs/dsl";',
+        "/** @c struct __kernel_thing */",
+        "export interface thing { a: u32; }",
+      ),
+    });
+    const t = result.registry?.types[0] as CompositeDecl;
+    expect([t.c.spelling, t.c.btf]).toEqual(["struct __kernel_thing", "__kernel_thing"]);
+  });
+
+  it("an unknown tag, with a did-you-mean suggestion", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32 } from "@sysargs/dsl";',
+        "/**",
+        " * @heder linux/sched.h",
+        " * @todo later",
+        " */",
+        "export interface s { a: u32; }",
+      ),
+      [
+        'linux/test.ts:3:4: struct s: unknown tag @heder (did you mean "header"?)',
+        "linux/test.ts:4:4: struct s: unknown tag @todo",
+      ],
+    );
+  });
+
+  it("malformed values, each at its tag", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32, Variants, On } from "@sysargs/dsl";',
+        "export interface a { x: u32; }",
+        "/**",
+        " * @header linux/sched",
+        " * @header none",
+        " * @c struct",
+        " * @btf not-a-name",
+        " * @define 1X",
+        " * @header-differs x86_64",
+        " * @header-differs x86_64, m68k - why",
+        " * @since 6",
+        " */",
+        "export type v = Variants<[On<arch_x86 | m68k, a>]>;",
+      ),
+      [
+        'linux/test.ts:4:4: variant v: @header "linux/sched" is not a header as written between <> (linux/sched.h)',
+        'linux/test.ts:5:4: variant v: @header none needs the reason after " - " (why no UAPI header declares it)',
+        'linux/test.ts:6:4: variant v: @c "struct" is not a C type spelling (struct <tag>, union <tag> or a typedef name)',
+        'linux/test.ts:7:4: variant v: @btf "not-a-name" is not a BTF type name (or none)',
+        'linux/test.ts:8:4: variant v: @define "1X" is not a macro name with an optional value',
+        'linux/test.ts:9:4: variant v: @header-differs needs the reason after " - " (what these ABIs\' headers declare)',
+        'linux/test.ts:10:4: variant v: @header-differs "x86_64, m68k" is not a list of ABIs or ABI groups joined by |',
+        'linux/test.ts:11:4: @since "6" is not a kernel version of the form "major.minor" or "major.minor.patch"',
+      ],
+    );
+  });
+
+  it("a fact given twice, and none with headers", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32 } from "@sysargs/dsl";',
+        "/**",
+        " * @c stack_t",
+        " * @c sigset_t",
+        " * @btf a",
+        " * @btf none",
+        " * @header none - kernel-internal",
+        " * @header linux/signal.h",
+        " * @header linux/signal.h",
+        " */",
+        "export interface s { a: u32; }",
+      ),
+      [
+        "linux/test.ts:4:4: struct s: @c is given twice (first at line 3)",
+        "linux/test.ts:6:4: struct s: @btf is given twice (first at line 5)",
+        "linux/test.ts:7:4: struct s: @header none contradicts @header linux/signal.h",
+        "linux/test.ts:9:4: struct s: @header linux/signal.h is given twice",
+      ],
+    );
+  });
+
+  it("an unknown ABI in @header-differs, at the tag", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32 } from "@sysargs/dsl";',
+        "/** @header linux/x.h",
+        " * @header-differs x86_46 | m68k - why */",
+        "export interface s { a: u32; }",
+      ),
+      ['linux/test.ts:3:4: unknown ABI or ABI group "x86_46" (did you mean "x86_64"?)'],
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   type Abi,
   type CompositeDecl,
   type Diagnostic,
+  defaultCFacts,
   didYouMean,
   IR_VERSION,
   type Registry,
@@ -16,6 +17,7 @@ import {
   type VariantDecl,
 } from "@sysargs/model";
 import { Node, Project, type SourceFile, ts } from "ts-morph";
+import { type DiffersSelector, readCFacts } from "./c-facts.js";
 import {
   ABI_SCALAR_KEYS,
   checkVersionTag,
@@ -83,6 +85,8 @@ interface Pending {
   variants: Map<VariantDecl, Selector[]>;
   sets: Map<ValueSet, RawMember[]>;
   signatures: Map<Signature, Selector>;
+  /** `@header-differs` selectors of types' C facts. */
+  differs: Map<TypeDecl, DiffersSelector>;
 }
 
 /** Lists the schema sources under `root`, sorted, skipping tests and declaration outputs. */
@@ -158,6 +162,7 @@ export function readDeclarations(root: string, options: LoadOptions = {}): Decla
     variants: new Map(),
     sets: new Map(),
     signatures: new Map(),
+    differs: new Map(),
   };
   const types: TypeDecl[] = [];
   const sets: ValueSet[] = [];
@@ -197,7 +202,7 @@ export function readDeclarations(root: string, options: LoadOptions = {}): Decla
           const set = readSet(name, v, doc, tags, loc, r, pending);
           if (set) sets.push(set);
         } else if (v.t === "ref" && v.name === "Variants") {
-          const decl = readVariants(name, v, doc, tags, loc, r, pending);
+          const decl = readVariants(st, name, v, doc, tags, loc, locs, r, pending);
           if (decl) types.push(decl);
         } else {
           r.error(
@@ -397,6 +402,7 @@ function readComposite(
   let kind: "struct" | "union" = "struct";
   let aligned: number | null = null;
   let extensible: CompositeDecl["extensible"] = null;
+  const provenance = provenanceOf(tags);
   const decl: CompositeDecl = {
     kind,
     name,
@@ -404,8 +410,9 @@ function readComposite(
     packedOn: [],
     aligned,
     extensible,
+    c: defaultCFacts({ kind, name, provenance }),
     doc,
-    provenance: provenanceOf(tags),
+    provenance,
     loc,
   };
   for (const h of st.getExtends()) {
@@ -463,16 +470,22 @@ function readComposite(
   decl.kind = kind;
   decl.aligned = aligned;
   decl.extensible = extensible;
+  // Read once the kind is known: a union's default spelling is `union <name>`.
+  const facts = readCFacts(st, decl, locs, r);
+  decl.c = facts.c;
+  if (facts.differs) pending.differs.set(decl, facts.differs);
   decl.fields = parseFields(propsList, r);
   return decl;
 }
 
 function readVariants(
+  st: Node,
   name: string,
   v: Extract<TypeValue, { t: "ref" }>,
   doc: string,
   tags: Record<string, string[]>,
   loc: SourceLoc,
+  locs: LocFactory,
   r: Reporter,
   pending: Pending,
 ): VariantDecl | undefined {
@@ -481,14 +494,10 @@ function readVariants(
     r.error(list?.loc ?? loc, `Variants<[On<abis, type>, ...]> of ${name} needs a non-empty tuple`);
     return undefined;
   }
-  const decl: VariantDecl = {
-    kind: "variant",
-    name,
-    alternatives: [],
-    doc,
-    provenance: provenanceOf(tags),
-    loc,
-  };
+  const provenance = provenanceOf(tags);
+  const facts = readCFacts(st, { kind: "variant", name, provenance }, locs, r);
+  const decl: VariantDecl = { kind: "variant", name, alternatives: [], c: facts.c, doc, provenance, loc };
+  if (facts.differs) pending.differs.set(decl, facts.differs);
   const selectors: Selector[] = [];
   for (const item of list.items) {
     if (item.t !== "ref" || item.name !== "On" || item.args.length !== 2 || item.args[1]?.t !== "ref") {
@@ -624,6 +633,7 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
   for (const [decl, sels] of pending.variants)
     for (const [i, s] of sels.entries()) decl.alternatives[i]!.abis = resolveSel(s);
   for (const [sig, sel] of pending.signatures) sig.abis = resolveSel(sel);
+  for (const [decl, sel] of pending.differs) if (decl.c.differs) decl.c.differs.abis = resolveSel(sel);
   for (const [set, raws] of pending.sets) {
     set.members = raws.map(({ member, overrides }) => {
       const given = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { LayoutEngine } from "@sysargs/layout";
-import type { CompositeDecl, Field, Registry, TypeRef } from "@sysargs/model";
+import { type CompositeDecl, defaultCFacts, type Field, type Registry, type TypeRef } from "@sysargs/model";
 import { describe, expect, it } from "vitest";
 import { loadSchemas } from "./index.js";
 
@@ -118,6 +118,7 @@ describe("the real ABI models lay out compiler probes as the compilers do", () =
     packedOn: [],
     aligned: null,
     extensible: null,
+    c: defaultCFacts({ kind: "struct", name, provenance: [] }),
     doc: "",
     provenance: [],
     loc,

@@ -1,3 +1,4 @@
+export * from "./c-facts.js";
 export * from "./diagnostics.js";
 export * from "./ir.js";
 export * from "./ir-schema.js";

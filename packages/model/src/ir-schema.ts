@@ -164,6 +164,16 @@ export const IR_SCHEMA = {
       zeroesTail: { type: "boolean" },
       flagMinSize: { type: "array", items: obj({ set: str, field: str, flag: str, size: int, loc }) },
     }),
+    cFacts: obj({
+      spelling: str,
+      headers: strArr,
+      headersFrom: { enum: ["header", "source"] },
+      noHeader: { type: ["string", "null"] },
+      differs: { oneOf: [{ type: "null" }, obj({ abis: strArr, why: str })] },
+      btf: { type: ["string", "null"] },
+      defines: strArr,
+      since: { oneOf: [{ type: "null" }, version] },
+    }),
     typeDecl: {
       oneOf: [
         obj({
@@ -173,6 +183,7 @@ export const IR_SCHEMA = {
           packedOn: strArr,
           aligned: { type: ["integer", "null"] },
           extensible: { oneOf: [{ type: "null" }, { $ref: "#/$defs/extensible" }] },
+          c: { $ref: "#/$defs/cFacts" },
           doc: str,
           provenance,
           loc,
@@ -181,6 +192,7 @@ export const IR_SCHEMA = {
           kind: { const: "variant" },
           name: str,
           alternatives: { type: "array", items: obj({ abis: strArr, type: str }) },
+          c: { $ref: "#/$defs/cFacts" },
           doc: str,
           provenance,
           loc,

@@ -86,8 +86,17 @@ export interface ScalarInfo {
   /** The base scalar whose ABI layout it takes; "aligned_u64" is 8 bytes, 8-aligned everywhere. */
   base: BaseScalar | "aligned_u64" | "void";
   signed: boolean;
-  /** The C spelling used in generated code and layout output. */
+  /**
+   * The C spelling used in generated code, layout output and conformance probes. It compiles in a
+   * file that includes only <linux/types.h> and <linux/posix_types.h> (no libc), so kernel
+   * typedefs are spelt as their UAPI `__kernel_*` names or as their definition.
+   */
   c: string;
+  /**
+   * Set on kernel typedefs that only kernel-internal headers name (umode_t, key_serial_t): `c` is
+   * then a plain C type, so compiling it proves nothing about the typedef.
+   */
+  internal?: true;
 }
 
 export type Direction = "in" | "out" | "inout";
@@ -173,6 +182,35 @@ export interface Extensible {
   flagMinSize: FlagMinSize[];
 }
 
+/**
+ * The C facts of a type (JSDoc tags `@header`, `@c`, `@btf`, `@header-differs`, `@define`,
+ * `@since`; docs/schema-language.md). Always filled: the loader derives what no tag states.
+ */
+export interface CFacts {
+  /** How C spells the type (`@c`): "struct clone_args", "stack_t"; default `struct <name>`/`union <name>`. */
+  spelling: string;
+  /**
+   * UAPI headers that declare it, as written between <> (`@header`); default: the UAPI headers
+   * of its `@source` provenance (see `headersFrom`). Empty: no UAPI header declares it.
+   */
+  headers: string[];
+  /** Whether `headers` were stated by `@header` tags or derived from `@source` provenance. */
+  headersFrom: "header" | "source";
+  /** Why no UAPI header declares it (`@header none - <why>`: it is kernel-internal); else null. */
+  noHeader: string | null;
+  /**
+   * ABIs whose UAPI headers declare another type under this spelling, or none, and why
+   * (`@header-differs <abis> - <why>`); null when every ABI's headers declare this type.
+   */
+  differs: { abis: string[]; why: string } | null;
+  /** The struct/union name in kernel BTF (`@btf`); default the tag of `spelling`, else the name; null: none. */
+  btf: string | null;
+  /** Macros to define before including `headers` (`@define NAME value`), as "NAME value". */
+  defines: string[];
+  /** Kernel version that added the type (`@since`); null when not recorded. */
+  since: string | null;
+}
+
 export interface CompositeDecl {
   kind: "struct" | "union";
   name: string;
@@ -181,6 +219,7 @@ export interface CompositeDecl {
   packedOn: string[];
   aligned: number | null;
   extensible: Extensible | null;
+  c: CFacts;
   doc: string;
   provenance: Provenance[];
   loc: SourceLoc;
@@ -192,6 +231,8 @@ export interface VariantDecl {
   name: string;
   /** One entry per alternative: the ABIs it covers and the composite that describes them. */
   alternatives: { abis: string[]; type: string }[];
+  /** The C facts of the type the alternatives share a spelling as (`struct stat`). */
+  c: CFacts;
   doc: string;
   provenance: Provenance[];
   loc: SourceLoc;

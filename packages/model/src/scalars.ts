@@ -1,10 +1,15 @@
-import type { ScalarInfo } from "./ir.js";
+import type { BaseScalar, ScalarInfo } from "./ir.js";
 
 /**
  * Every scalar word of the schema language (packages/dsl) and how it is laid out.
  * Fixed-width kernel types map to C base types because their alignment is the base type's
  * (u32 is 2-aligned on m68k, u64 is 4-aligned on i386 and sh), facts proved per ABI by
  * tools/conformance. Kernel typedefs follow include/linux/types.h and asm-generic/posix_types.h.
+ *
+ * `c` is the one C spelling of each word (generators, layout output and conformance probes use
+ * it). It must compile with only <linux/types.h> and <linux/posix_types.h> included (no libc, no
+ * other UAPI header), so kernel typedefs take their UAPI `__kernel_*` names: the kernel's pid_t
+ * is `typedef __kernel_pid_t pid_t` (include/linux/types.h), and so on.
  */
 export const SCALARS: Readonly<Record<string, ScalarInfo>> = {
   u8: { base: "char", signed: false, c: "__u8" },
@@ -30,24 +35,47 @@ export const SCALARS: Readonly<Record<string, ScalarInfo>> = {
   ulonglong: { base: "longlong", signed: false, c: "unsigned long long" },
   kernel_long_t: { base: "kernel_long_t", signed: true, c: "__kernel_long_t" },
   kernel_ulong_t: { base: "kernel_long_t", signed: false, c: "__kernel_ulong_t" },
-  size_t: { base: "size_t", signed: false, c: "size_t" },
-  ssize_t: { base: "size_t", signed: true, c: "ssize_t" },
-  pid_t: { base: "int", signed: true, c: "pid_t" },
-  uid_t: { base: "int", signed: false, c: "uid_t" },
-  gid_t: { base: "int", signed: false, c: "gid_t" },
-  umode_t: { base: "short", signed: false, c: "umode_t" },
-  off_t: { base: "kernel_long_t", signed: true, c: "off_t" },
-  loff_t: { base: "longlong", signed: true, c: "loff_t" },
-  key_serial_t: { base: "int", signed: true, c: "key_serial_t" },
-  clockid_t: { base: "int", signed: true, c: "clockid_t" },
-  timer_t: { base: "int", signed: true, c: "timer_t" },
-  mqd_t: { base: "int", signed: true, c: "mqd_t" },
-  qid_t: { base: "int", signed: false, c: "qid_t" },
-  aio_context_t: { base: "kernel_long_t", signed: false, c: "aio_context_t" },
-  rwf_t: { base: "int", signed: true, c: "rwf_t" },
-  cap_user_header_t: { base: "pointer", signed: false, c: "cap_user_header_t" },
+  size_t: { base: "size_t", signed: false, c: "__kernel_size_t" },
+  ssize_t: { base: "size_t", signed: true, c: "__kernel_ssize_t" },
+  pid_t: { base: "int", signed: true, c: "__kernel_pid_t" },
+  // The kernel's uid_t/gid_t are the 32-bit ids (include/linux/types.h), not the legacy
+  // __kernel_uid_t (16-bit on some ABIs).
+  uid_t: { base: "int", signed: false, c: "__kernel_uid32_t" },
+  gid_t: { base: "int", signed: false, c: "__kernel_gid32_t" },
+  // `typedef unsigned short umode_t` in the kernel-internal include/linux/types.h; UAPI has no name for it.
+  umode_t: { base: "short", signed: false, c: "unsigned short", internal: true },
+  off_t: { base: "kernel_long_t", signed: true, c: "__kernel_off_t" },
+  loff_t: { base: "longlong", signed: true, c: "__kernel_loff_t" },
+  // `typedef int32_t key_serial_t` in the kernel-internal include/linux/key.h; UAPI has no name for it.
+  key_serial_t: { base: "int", signed: true, c: "int", internal: true },
+  clockid_t: { base: "int", signed: true, c: "__kernel_clockid_t" },
+  timer_t: { base: "int", signed: true, c: "__kernel_timer_t" },
+  mqd_t: { base: "int", signed: true, c: "__kernel_mqd_t" },
+  // `typedef __kernel_uid32_t qid_t` in the kernel-internal include/linux/quota.h: its definition is
+  // a UAPI name whose per-ABI layout a probe does prove, so it is not marked internal.
+  qid_t: { base: "int", signed: false, c: "__kernel_uid32_t" },
+  // The next three are spelt as their UAPI definitions, which need no header beyond the two above:
+  // `typedef __kernel_ulong_t aio_context_t` (linux/aio_abi.h), `typedef int __bitwise
+  // __kernel_rwf_t` (linux/fs.h; __bitwise is only a sparse annotation) and `typedef struct
+  // __user_cap_header_struct *cap_user_header_t` (linux/capability.h; a pointer to an incomplete
+  // struct is complete).
+  aio_context_t: { base: "kernel_long_t", signed: false, c: "__kernel_ulong_t" },
+  rwf_t: { base: "int", signed: true, c: "int" },
+  cap_user_header_t: { base: "pointer", signed: false, c: "struct __user_cap_header_struct *" },
   void: { base: "void", signed: false, c: "void" },
   cstring: { base: "void", signed: false, c: "char" },
+};
+
+/** The C spelling of each ABI base scalar (the ABI model's `scalars`), under the same rule as `c` above. */
+export const BASE_SCALAR_C: Readonly<Record<BaseScalar, string>> = {
+  char: "char",
+  short: "short",
+  int: "int",
+  long: "long",
+  longlong: "long long",
+  pointer: "void *",
+  kernel_long_t: "__kernel_long_t",
+  size_t: "__kernel_size_t",
 };
 
 export function isScalarName(name: string): boolean {

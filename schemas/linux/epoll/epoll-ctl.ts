@@ -100,6 +100,7 @@ export type EpollCreateFlags = FlagSet<{
  * agrees with the packed struct of an x86_64 kernel (only the alignment differs: 4); m68k (u64 2-aligned) and
  * sh (u64 4-aligned) are 12 bytes for the same reason. Every other ABI has 16 bytes with data at offset 8.
  * @source include/uapi/linux/eventpoll.h (6.18)
+ * @header linux/eventpoll.h
  */
 export interface epoll_event extends Struct<{ packed: x86_64 | x32 }> {
   /** EPOLL* event bits. */

@@ -109,6 +109,7 @@ export interface flock_sparc {
  * 2 GiB; those ABIs have fcntl64 and struct flock64 for 64-bit offsets.
  * @source include/uapi/asm-generic/fcntl.h (6.18)
  * @source fs/fcntl.c (6.18) - do_fcntl, do_compat_fcntl64
+ * @header linux/fcntl.h - which includes the arch's asm/fcntl.h overrides
  */
 export type flock = Variants<
   [
@@ -196,6 +197,7 @@ export interface flock64_sparc {
  * @source include/uapi/asm-generic/fcntl.h (6.18)
  * @source fs/fcntl.c (6.18) - fcntl64, do_compat_fcntl64
  * @source arch/parisc/kernel/sys_parisc.c (6.18) - sys_fcntl64 is sys_fcntl on 64-bit kernels
+ * @header linux/fcntl.h - which includes the arch's asm/fcntl.h overrides
  */
 export type flock64 = Variants<
   [

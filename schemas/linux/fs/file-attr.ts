@@ -66,6 +66,8 @@ export type FsXflags = FlagSet<{
  * struct has its extra bytes zeroed); file_setattr copies in with copy_struct_from_user, see its JSDoc.
  * @source include/uapi/linux/fs.h (6.18) - struct file_attr, FILE_ATTR_SIZE_VER0
  * @source fs/file_attr.c (6.18) - size checks in sys_file_getattr and sys_file_setattr
+ * @header linux/fs.h
+ * @since 6.17
  */
 export interface file_attr
   extends Struct<{

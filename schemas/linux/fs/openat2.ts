@@ -44,6 +44,7 @@ export type ResolveFlags = FlagSet<{
  * @source include/uapi/linux/openat2.h (6.18)
  * @source include/linux/fcntl.h (6.18) - OPEN_HOW_SIZE_VER0
  * @source fs/open.c (6.18) - size checks in sys_openat2, flag checks in build_open_flags
+ * @header linux/openat2.h
  */
 export interface open_how
   extends Struct<{

@@ -46,6 +46,9 @@ import type {
 /**
  * A filesystem id: two ints (statfs f_fsid), 8 bytes with 4-byte alignment on every ABI.
  * @source include/uapi/asm-generic/posix_types.h (6.18)
+ * @c __kernel_fsid_t
+ * @header linux/posix_types.h
+ * @btf none - a typedef of an anonymous struct in BTF: no name to look up
  */
 export interface __kernel_fsid_t {
   val: FixedArray<int, 2>;
@@ -219,6 +222,9 @@ export interface statfs_mips {
  * @source include/uapi/asm-generic/statfs.h (6.18)
  * @source arch/s390/include/asm/compat.h (6.18) - struct compat_statfs
  * @source fs/statfs.c (6.18) - do_statfs_native, put_compat_statfs
+ * @header asm/statfs.h
+ * @header-differs x32 | s390 - the kernel writes another layout than this ABI's UAPI struct statfs
+ *   (x32: the 64-bit one; s390: struct compat_statfs, 64 bytes)
  */
 export type statfs = Variants<
   [
@@ -429,6 +435,9 @@ export interface statfs64_mips32 {
  * @source include/uapi/asm-generic/statfs.h (6.18)
  * @source fs/statfs.c (6.18) - statfs64 checks sz against sizeof(struct statfs64)
  * @source arch/arm/kernel/entry-common.S (6.18) - sys_statfs64_wrapper turns sz 88 into 84
+ * @header asm/statfs.h
+ * @header-differs x86_64 | x32 | aarch64 | riscv64 | loongarch64 | mips_n64 - this ABI has no statfs64
+ *   syscall: the registry's statfs64 is its struct statfs (proved as `statfs`)
  */
 export type statfs64 = Variants<
   [

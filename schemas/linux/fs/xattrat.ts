@@ -40,6 +40,8 @@ export type XattrFlags = FlagSet<{
  * @source include/uapi/linux/xattr.h (6.18) - struct xattr_args
  * @source include/linux/xattr.h (6.18) - XATTR_ARGS_SIZE_VER0
  * @source fs/xattr.c (6.18) - size checks in sys_setxattrat and sys_getxattrat
+ * @header linux/xattr.h
+ * @since 6.13
  */
 export interface xattr_args
   extends Struct<{

@@ -52,6 +52,7 @@ import type {
 /**
  * One semaphore operation of semop(2) and semtimedop(2) (6 bytes, the same on every ABI).
  * @source include/uapi/linux/sem.h (6.18)
+ * @header linux/sem.h
  */
 export interface sembuf {
   /** Index of the semaphore in the set. */
@@ -288,6 +289,7 @@ export interface ipc64_perm_parisc64 {
  *
  * Each architecture's asm/ipcbuf.h (asm-generic by default); its size is 36 or 48 bytes.
  * @source include/uapi/asm-generic/ipcbuf.h (6.18)
+ * @header asm/ipcbuf.h - not linux/ipc.h, whose users need libc headers
  */
 export type ipc64_perm = Variants<
   [
@@ -482,6 +484,9 @@ export interface msqid64_ds_sparc64 {
  * @source include/uapi/asm-generic/msgbuf.h (6.18)
  * @source arch/mips/include/asm/compat.h (6.18) - struct compat_msqid64_ds
  * @source ipc/msg.c (6.18) - copy_msqid_to_user, copy_compat_msqid_to_user
+ * @header asm/msgbuf.h
+ * @header-differs mips_n32 - n32's msgctl writes struct compat_msqid64_ds (o32's 88-byte layout);
+ *   UAPI declares a 76-byte one
  */
 export type msqid64_ds = Variants<
   [

@@ -32,6 +32,7 @@ import type {
  * later field is a new size. A NULL `attr` gives EFAULT (when `flags` is 0).
  * @source include/uapi/linux/landlock.h (6.18)
  * @source security/landlock/syscalls.c (6.18) - copy_min_struct_from_user
+ * @header linux/landlock.h
  */
 export interface landlock_ruleset_attr
   extends Struct<{
@@ -56,6 +57,7 @@ export interface landlock_ruleset_attr
  * Rule of type LANDLOCK_RULE_PATH_BENEATH: access allowed beneath a file hierarchy. Packed on every
  * ABI (12 bytes, alignment 1), so it has no trailing padding.
  * @source include/uapi/linux/landlock.h (6.18)
+ * @header linux/landlock.h
  */
 export interface landlock_path_beneath_attr extends Struct<{ packed: true }> {
   /** Allowed filesystem actions: a subset of the ruleset's handled_access_fs (EINVAL otherwise). */
@@ -67,6 +69,8 @@ export interface landlock_path_beneath_attr extends Struct<{ packed: true }> {
 /**
  * Rule of type LANDLOCK_RULE_NET_PORT: TCP port allowed for bind or connect (ABI 4, 6.7).
  * @source include/uapi/linux/landlock.h (6.18)
+ * @header linux/landlock.h
+ * @since 6.7
  */
 export interface landlock_net_port_attr {
   /** Allowed network actions: a subset of the ruleset's handled_access_net (EINVAL otherwise). */

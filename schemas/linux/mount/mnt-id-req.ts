@@ -34,6 +34,8 @@ export type ListmountFlags = FlagSet<{
  * The size travels in the `size` field and has no "0 means first version" rule.
  * @source include/uapi/linux/mount.h (6.18)
  * @source fs/namespace.c (6.18) - copy_mnt_id_req
+ * @header linux/mount.h
+ * @since 6.8
  */
 export interface mnt_id_req
   extends Struct<{

@@ -91,6 +91,7 @@ export type OpenTreeFlags = FlagSet<{
  * Mount attributes to set and clear, with mount_setattr(2) and open_tree_attr(2).
  * @source include/uapi/linux/mount.h (6.18)
  * @source fs/namespace.c (6.18) - copy_mount_setattr, build_mount_kattr
+ * @header linux/mount.h
  */
 export interface mount_attr
   extends Struct<{

@@ -36,6 +36,7 @@ import type { PerfFlags } from "./perf-flags.js";
  * breakpoint fields, 2.6.35-2.6.39 for some flag bits and config1/config2).
  * @source include/uapi/linux/perf_event.h (6.18)
  * @source kernel/events/core.c (6.18) - perf_copy_attr
+ * @header linux/perf_event.h
  */
 export interface perf_event_attr
   extends Struct<{

@@ -25,6 +25,7 @@ import type { CloneFlags } from "./clone-flags.js";
 /**
  * Arguments of clone3(2).
  * @source include/uapi/linux/sched.h (6.18)
+ * @header linux/sched.h
  */
 export interface clone_args
   extends Struct<{

@@ -27,6 +27,7 @@ import type { SchedFlags, SchedPolicy } from "./sched-flags.js";
  * gives E2BIG after the kernel writes its own sizeof back into `size`. sched_getattr differs, see its JSDoc.
  * @source include/uapi/linux/sched/types.h (6.18)
  * @source kernel/sched/syscalls.c (6.18) - sched_copy_attr, sys_sched_getattr
+ * @header linux/sched/types.h
  */
 export interface sched_attr
   extends Struct<{

@@ -107,6 +107,12 @@ export interface sigset_t_mips32 {
  * equal.
  * @source include/uapi/asm-generic/signal.h (6.18)
  * @source arch/mips/include/uapi/asm/signal.h (6.18)
+ * @c sigset_t
+ * @header asm/signal.h
+ * @btf none - a typedef of an anonymous struct in BTF: no name to look up
+ * @header-differs arch_x86 | arm | alpha | m68k | arch_s390 | arch_parisc - the UAPI sigset_t of this ABI is
+ *   the old one-word set (or absent); the kernel's is kernel-internal
+ * @define __WANT_POSIX1B_SIGNALS__ 1 - sparc declares the kernel's sigset_t only with this opt-in
  */
 export type sigset_t = Variants<
   [
@@ -233,6 +239,10 @@ export interface sigaction_mips {
  * reliably: on i386, arm, alpha and m68k their `struct sigaction` is the old sigaction(2) structure, parisc
  * has none, and the x32 and 31-bit s390 ones declare a 4-byte mask although the kernel reads 8 bytes.
  * @source include/linux/signal_types.h (6.18)
+ * @header asm/signal.h
+ * @header-differs i386 | x32 | arm | alpha | m68k | arch_s390 | arch_parisc - the UAPI struct sigaction
+ *   of this ABI is the old sigaction (or absent); rt_sigaction's struct is kernel-internal
+ * @define __WANT_POSIX1B_SIGNALS__ 1 - sparc declares the kernel's sigaction only with this opt-in
  */
 export type sigaction = Variants<
   [

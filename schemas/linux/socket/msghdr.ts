@@ -83,6 +83,7 @@ export type MsgFlags = FlagSet<{
  * msghdr`, which has the same layout). 28 bytes on 32-bit ABIs (x32 included: the x32 entries are the compat
  * ones), 56 on 64-bit ones.
  * @source include/linux/socket.h (6.18)
+ * @header none - declared in the kernel-internal include/linux/socket.h
  */
 export interface user_msghdr {
   /** Socket address: the destination (sendmsg) or where to store the source (recvmsg); may be NULL. */

@@ -535,6 +535,9 @@ export interface stat_sh {
  * ABIs get struct compat_stat, which has their native layout.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  * @source include/uapi/asm-generic/stat.h (6.18)
+ * @header asm/stat.h
+ * @header-differs mips_n32 - n32's fstat/newfstatat write the 64-bit kernel's struct stat (n64 layout);
+ *   UAPI declares the o32 one
  */
 export type stat = Variants<
   [
@@ -900,6 +903,10 @@ export interface stat64_sh {
  * there: fstat64 and fstatat64 are declared only for has_fstat64.
  * @source arch/x86/include/uapi/asm/stat.h (6.18)
  * @source include/uapi/asm-generic/stat.h (6.18)
+ * @header asm/stat.h
+ * @btf none - a 64-bit kernel's struct stat64 is its 32-bit compat layout, not this type
+ * @header-differs x86_64 | x32 | aarch64 | riscv64 | loongarch64 | ppc64 | ppc64le | s390x | mips_n64 | mips_n32 -
+ *   this ABI has no stat64 syscall: the registry's stat64 is its struct stat (proved as `stat`)
  */
 export type stat64 = Variants<
   [

@@ -5,6 +5,7 @@ import type { kernel_long_t, long, longlong, s64 } from "@sysargs/dsl";
  *
  * 16 bytes everywhere; aligned like `long long` (4 on i386 and sh, 2 on m68k).
  * @source include/uapi/linux/time_types.h (6.18)
+ * @header linux/time_types.h
  */
 export interface __kernel_timespec {
   /** Seconds (`__kernel_time64_t`, a `long long`). */
@@ -21,6 +22,7 @@ export interface __kernel_timespec {
  * make it 8 bytes on x32; mainline keeps `long` (the 6.18 kernel's BTF and the 6.1 UAPI headers agree), and
  * this schema follows mainline.
  * @source include/uapi/linux/time_types.h (6.18)
+ * @header linux/time_types.h
  */
 export interface __kernel_old_timespec {
   /** Seconds (`__kernel_old_time_t`, a `__kernel_long_t`). */

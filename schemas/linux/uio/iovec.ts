@@ -6,6 +6,7 @@ import type { CountedArray, Fd, In, InOut, LenOf, long, Ptr, size_t, ulong, void
  * 8 bytes on 32-bit ABIs (x32 included: the kernel reads x32 vectors with the compat layout), 16 on 64-bit
  * ones.
  * @source include/uapi/linux/uio.h (6.18)
+ * @header linux/uio.h
  */
 export interface iovec {
   /** Start of the buffer: written by readv/recvmsg, read by writev/sendmsg. */

@@ -2,19 +2,8 @@ import type { Btf, BtfMember } from "@sysargs/btf";
 import { flatten } from "@sysargs/codegen";
 import { type LayoutEngine, LayoutError } from "@sysargs/layout";
 import { type Abi, type Registry, RegistryIndex } from "@sysargs/model";
-import { HEADER_MAP, isNoHeader } from "./headers.js";
 import { probedTypes } from "./probes.js";
 import type { Check, Entry, Status } from "./report.js";
-
-/** Name of a registry type's struct/union in kernel BTF; null when it has no BTF counterpart. */
-export function btfNameOf(typeName: string): string | null {
-  const m = HEADER_MAP[typeName];
-  if (!m) return typeName;
-  if (m.btf !== undefined) return m.btf;
-  if (isNoHeader(m)) return typeName;
-  const tag = /^(?:struct|union) (\w+)$/.exec(m.c);
-  return tag ? tag[1]! : typeName;
-}
 
 interface BtfFlat {
   offset: number;
@@ -108,7 +97,7 @@ export function compareBtf(
   const out: Entry[] = [];
   const running = kernelVersion(kernelRelease);
   for (const name of probedTypes(registry)) {
-    const btfName = btfNameOf(name);
+    const btfName = engine.index.type(name)!.c.btf;
     const typeSubject = `type ${name}`;
     if (btfName === null) continue;
     if (!engine.index.composite(name, abi.name)) continue;

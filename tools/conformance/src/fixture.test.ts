@@ -1,12 +1,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Registry } from "@sysargs/model";
-import { compareVersions } from "@sysargs/model";
+import {
+  BASE_SCALAR_C,
+  compareVersions,
+  defaultCFacts,
+  type Registry,
+  RegistryIndex,
+  SCALARS,
+} from "@sysargs/model";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileProbes } from "./compile.js";
-import { HEADER_MAP, type HeaderEntry, isNoHeader } from "./headers.js";
-import type { Probe } from "./probes.js";
+import { mappingOf, type Probe, probedTypes } from "./probes.js";
 import { type Entry, formatMismatch, type Report } from "./report.js";
 import { fixtureRegistry, repositoryRegistry, toolchainGate } from "./testing/registry.js";
 import { locateToolchain } from "./toolchain.js";
@@ -87,10 +92,12 @@ describe("probing machinery on the conformance fixture", () => {
   });
 });
 
-describe("the header map", () => {
-  const abis = repositoryRegistry().abis.filter((a) => a.toolchain);
+describe("the C facts of the schemas", () => {
+  const registry = repositoryRegistry();
+  const index = new RegistryIndex(registry);
+  const abis = registry.abis.filter((a) => a.toolchain);
   const g = toolchainGate(abis);
-  const what = "every entry compiles on every ABI it applies to, unless newer than the headers";
+  const what = "every type's spelling compiles with its headers on every ABI they apply to, unless newer";
   it.skipIf(g.skip)(g.skip ? `${what} [skipped: ${g.why}]` : what, async () => {
     const wrong: string[] = [];
     for (const abi of abis) {
@@ -99,30 +106,70 @@ describe("the header map", () => {
         wrong.push(`${abi.name}: no toolchain`);
         continue;
       }
-      const entries = Object.entries(HEADER_MAP).filter(
-        (kv): kv is [string, HeaderEntry] =>
-          !isNoHeader(kv[1]) && (!kv[1].abis || kv[1].abis.includes(abi.name)),
-      );
+      const entries = probedTypes(registry).flatMap((name) => {
+        const m = mappingOf(index, name, abi.name);
+        return m.kind === "header" ? [{ name, m, defines: index.type(name)!.c.defines }] : [];
+      });
       const probes = new Map<string, Probe>();
-      for (const [name, e] of entries) {
-        probes.set(name, { kind: "value", aspect: "size", expected: 0n, c: `sizeof(${e.c})`, show: "dec" });
+      for (const { name, m } of entries) {
+        probes.set(name, { kind: "value", aspect: "size", expected: 0n, c: `sizeof(${m.c})`, show: "dec" });
       }
-      const headers = [...new Set(["linux/version.h", ...entries.flatMap(([, e]) => e.headers)])];
-      const defines = [...new Set(entries.flatMap(([, e]) => e.defines ?? []))];
-      const dir = await mkdtemp(join(tmpdir(), "sysargs-header-map-"));
+      const headers = [...new Set(["linux/version.h", ...entries.flatMap((e) => e.m.headers)])];
+      const defines = [...new Set(entries.flatMap((e) => e.defines))];
+      const dir = await mkdtemp(join(tmpdir(), "sysargs-c-facts-"));
       try {
         const result = await compileProbes(tc, defines, headers, [], [...probes.values()], dir);
         if (result.failure) wrong.push(`${abi.name}: ${result.failure}`);
         for (const h of result.brokenHeaders)
           wrong.push(`${abi.name}: <${h.header}> does not compile: ${h.message}`);
-        for (const [name, e] of entries) {
+        for (const { name, m } of entries) {
           const o = result.outcomes.get(probes.get(name)!);
-          const newer = e.since !== undefined && compareVersions(e.since, result.headerVersion ?? "0") > 0;
+          const newer = m.since !== undefined && compareVersions(m.since, result.headerVersion ?? "0") > 0;
           if (newer && o?.kind !== "absent")
-            wrong.push(`${abi.name}: ${name} is marked since ${e.since} but present`);
+            wrong.push(`${abi.name}: ${name} is marked since ${m.since} but present`);
           if (!newer && o?.kind !== "value") {
-            wrong.push(`${abi.name}: ${name}: ${e.c}: ${o && "message" in o ? o.message : "absent"}`);
+            wrong.push(`${abi.name}: ${name}: ${m.c}: ${o && "message" in o ? o.message : "absent"}`);
           }
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("the scalar spellings of @sysargs/model", () => {
+  const abis = repositoryRegistry().abis.filter((a) => a.toolchain);
+  const g = toolchainGate(abis);
+  const what =
+    "every SCALARS c and BASE_SCALAR_C compiles with only <linux/types.h> and <linux/posix_types.h>";
+  it.skipIf(g.skip)(g.skip ? `${what} [skipped: ${g.why}]` : what, async () => {
+    // The promise generated C code relies on: no libc and no other UAPI header is needed.
+    const spellings = [
+      ...Object.values(SCALARS).flatMap((s) => (s.base === "void" ? [] : [s.c])),
+      ...Object.values(BASE_SCALAR_C),
+    ];
+    const wrong: string[] = [];
+    for (const abi of abis) {
+      const tc = await locateToolchain(abi);
+      if (!tc) {
+        wrong.push(`${abi.name}: no toolchain`);
+        continue;
+      }
+      const probes = spellings.map(
+        (c): Probe => ({ kind: "value", aspect: "size", expected: 0n, c: `sizeof(${c})`, show: "dec" }),
+      );
+      const dir = await mkdtemp(join(tmpdir(), "sysargs-scalar-c-"));
+      try {
+        const headers = ["linux/types.h", "linux/posix_types.h"];
+        const result = await compileProbes(tc, [], headers, [], probes, dir);
+        if (result.failure) wrong.push(`${abi.name}: ${result.failure}`);
+        for (const [i, p] of probes.entries()) {
+          const kind = result.outcomes.get(p)?.kind;
+          // __aligned_s64 is in 6.12's include/uapi/linux/types.h but not in the 6.1 cross headers.
+          if (kind !== "value" && !(kind === "absent" && spellings[i] === "__aligned_s64"))
+            wrong.push(`${abi.name}: ${spellings[i]}`);
         }
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -137,7 +184,12 @@ describe("a type the tool does not know", () => {
     const r = structuredClone(fixture);
     const insn = r.types.find((t) => t.name === "bpf_insn");
     if (!insn || insn.kind === "variant") throw new Error("fixture lost bpf_insn");
-    r.types.push({ ...insn, name: "sysargs_unknown_struct", provenance: [] });
+    r.types.push({
+      ...insn,
+      name: "sysargs_unknown_struct",
+      c: defaultCFacts({ kind: "struct", name: "sysargs_unknown_struct", provenance: [] }),
+      provenance: [],
+    });
     const report = await verify(r, { abis: ["x86_64"], btf: null, compiler: !gate.skip });
     expect(report.unmappedTypes).toContain(
       "sysargs_unknown_struct (no header mapping and no UAPI provenance)",

@@ -5,10 +5,10 @@ export {
   proveArgSlots,
   registryProbes,
 } from "./arg-slots.js";
-export { btfNameOf, compareBtf } from "./btf-check.js";
+export { compareBtf } from "./btf-check.js";
 export { ElfError, type ElfObject, type ElfSymbol, readElf, readInt64s } from "./elf.js";
 export { formatReport } from "./format-report.js";
-export { HEADER_MAP, type HeaderEntry, type HeaderMapValue, type NoHeader, uapiHeaderOf } from "./headers.js";
+export { BASE_HEADERS } from "./headers.js";
 export {
   type Define,
   defineClosure,

@@ -2,22 +2,17 @@ import { flatten } from "@sysargs/codegen";
 import { LayoutEngine, LayoutError } from "@sysargs/layout";
 import {
   type Abi,
+  BASE_SCALAR_C,
   BASE_SCALARS,
   type CompositeDecl,
   compareVersions,
+  defaultCFacts,
   type Field,
   type Registry,
   RegistryIndex,
   SCALARS,
-} from "@sysargs/model";
-import {
-  BASE_SCALAR_C,
-  HEADER_MAP,
-  type HeaderEntry,
-  isNoHeader,
-  SCALAR_C,
   uapiHeaderOf,
-} from "./headers.js";
+} from "@sysargs/model";
 
 /** How a probed number is shown. */
 export type Show = "dec" | "hex" | "signed" | "endian" | "bool";
@@ -79,8 +74,9 @@ export type Mapping =
       readonly kind: "header";
       readonly c: string;
       readonly headers: readonly string[];
-      readonly via: "map" | "provenance";
-      /** Kernel version that added the type (from the map), to explain its absence from older headers. */
+      /** Whether the headers were stated by `@header` tags or derived from the type's `@source`. */
+      readonly via: "header" | "source";
+      /** Kernel version that added the type (`@since`), to explain its absence from older headers. */
       readonly since?: string;
     }
   | { readonly kind: "none"; readonly note: string };
@@ -98,34 +94,29 @@ export function probedTypes(registry: Registry): string[] {
   return registry.types.filter((t) => !alts.has(t.name)).map((t) => t.name);
 }
 
-/** Header mapping of a registry type on an ABI: the explicit map, else a UAPI provenance. */
+/** Header mapping of a registry type on an ABI, from the C facts of its declaration. */
 export function mappingOf(registry: RegistryIndex, typeName: string, abi: string): Mapping {
-  const m = HEADER_MAP[typeName];
-  if (m) {
-    if (isNoHeader(m)) return { kind: "none", note: `no header: ${m.none}` };
-    const e = m as HeaderEntry;
-    if (e.abis && !e.abis.includes(abi))
-      return { kind: "none", note: `no header: ${e.otherAbis ?? "not on this ABI"}` };
-    return { kind: "header", c: e.c, headers: e.headers, via: "map", ...(e.since ? { since: e.since } : {}) };
-  }
   const decl = registry.type(typeName);
   if (!decl) return { kind: "none", note: "unknown type" };
-  const headers = decl.provenance
-    .map((p) => uapiHeaderOf(p.source))
-    .filter((h): h is string => h !== undefined);
-  if (headers.length === 0)
+  const c = decl.c;
+  if (c.noHeader !== null) return { kind: "none", note: `no header: ${c.noHeader}` };
+  if (c.differs?.abis.includes(abi)) return { kind: "none", note: `no header: ${c.differs.why}` };
+  if (c.headers.length === 0)
     return { kind: "none", note: "no header mapping (and no UAPI header in its provenance)" };
-  const kind = decl.kind === "variant" ? "struct" : decl.kind;
-  return { kind: "header", c: `${kind} ${typeName}`, headers: [...new Set(headers)], via: "provenance" };
+  return {
+    kind: "header",
+    c: c.spelling,
+    headers: c.headers,
+    via: c.headersFrom,
+    ...(c.since !== null ? { since: c.since } : {}),
+  };
 }
 
-/** Macros the probe files define before their includes (from the mapped types of the registry). */
+/** Macros the probe files define before their includes (from the C facts of the probed types). */
 export function definesFor(registry: Registry): string[] {
+  const index = new RegistryIndex(registry);
   const out = new Set<string>();
-  for (const name of probedTypes(registry)) {
-    const m = HEADER_MAP[name];
-    if (m && !isNoHeader(m)) for (const d of m.defines ?? []) out.add(d);
-  }
+  for (const name of probedTypes(registry)) for (const d of index.type(name)?.c.defines ?? []) out.add(d);
   return [...out];
 }
 
@@ -264,7 +255,7 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
 
   // ---- ABI facts: base scalars, char signedness, byte order, width, the schema words ----
   for (const s of BASE_SCALARS) {
-    const c = BASE_SCALAR_C[s]!;
+    const c = BASE_SCALAR_C[s];
     const l = abi.scalars[s];
     out.push({
       name: `abi scalar ${s}`,
@@ -309,8 +300,9 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
     ],
   });
   for (const [word, info] of Object.entries(SCALARS)) {
-    const c = SCALAR_C[word];
-    if (!c || info.base === "void") continue;
+    // A kernel-internal typedef's spelling is a plain C type: compiling it proves nothing about it.
+    if (info.internal || info.base === "void") continue;
+    const c = info.c;
     const l = engine.scalar(word, abi.name);
     const signed = word === "char" ? abi.charSigned : info.signed;
     const probes: Probe[] = [
@@ -350,7 +342,7 @@ export function compilerSubjects(registry: Registry, engine: LayoutEngine, abi: 
     }
     try {
       const note =
-        m.via === "provenance" ? `header <${m.headers.join(">, <")}> from the type's provenance` : undefined;
+        m.via === "source" ? `header <${m.headers.join(">, <")}> from the type's provenance` : undefined;
       fieldSubjects(engine, abi, name, m.c, note, m.since, out);
     } catch (e) {
       if (!(e instanceof LayoutError)) throw e;
@@ -461,6 +453,7 @@ function bitfieldRuleSubjects(registry: Registry, abi: Abi): Subject[] {
   const types: CompositeDecl[] = BITFIELD_RULES.map((r, i) => ({
     kind: "struct",
     name: `__sysargs_bitfield_rule_${i}`,
+    c: defaultCFacts({ kind: "struct", name: `__sysargs_bitfield_rule_${i}`, provenance: [] }),
     fields: r.fields.map(
       ([name, base, width]): Field => ({
         name,

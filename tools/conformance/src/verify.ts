@@ -7,7 +7,7 @@ import { type Abi, compareVersions, type Field, type Registry, RegistryIndex } f
 import { compareBtf } from "./btf-check.js";
 import { checksOf } from "./checks.js";
 import { type CompileResult, compileProbes, type ProbeOutcome } from "./compile.js";
-import { BASE_HEADERS, HEADER_MAP, isNoHeader, SCALAR_HEADERS } from "./headers.js";
+import { BASE_HEADERS } from "./headers.js";
 import {
   KERNEL_SOURCE_TARBALL,
   kernelSourceEntries,
@@ -20,7 +20,6 @@ import {
   compilerSubjects,
   definesFor,
   headersFor,
-  mappingOf,
   probedTypes,
   type Subject,
 } from "./probes.js";
@@ -406,7 +405,7 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
   const btfAbi = btfAbiName === undefined ? undefined : index.abi(btfAbiName);
   const kernelRelease = options.kernelRelease ?? release();
 
-  const headers = headersFor(registry, [...BASE_HEADERS, ...SCALAR_HEADERS]);
+  const headers = headersFor(registry, BASE_HEADERS);
   const parallel = options.parallel ?? availableParallelism();
   const withCompiler = options.compiler ?? true;
   const tarball =
@@ -540,11 +539,9 @@ export async function verify(registry: Registry, options: VerifyOptions = {}): P
   const unmappedTypes: string[] = [];
   for (const name of probedTypes(registry)) {
     if (alts.has(name)) continue;
-    const m = HEADER_MAP[name];
-    if (m && isNoHeader(m)) unmappedTypes.push(`${name} (no header: ${m.none})`);
-    else if (!m && mappingOf(index, name, registry.abis[0]?.name ?? "").kind === "none") {
-      unmappedTypes.push(`${name} (no header mapping and no UAPI provenance)`);
-    }
+    const c = index.type(name)!.c;
+    if (c.noHeader !== null) unmappedTypes.push(`${name} (no header: ${c.noHeader})`);
+    else if (c.headers.length === 0) unmappedTypes.push(`${name} (no header mapping and no UAPI provenance)`);
   }
 
   const bad = entries.some((e) => e.status === "mismatch" || e.status === "error");
