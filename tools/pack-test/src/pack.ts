@@ -17,6 +17,8 @@ export interface PublicPackage {
 export interface PackedPackage extends PublicPackage {
   /** Absolute path of the tarball `pnpm pack` wrote. */
   tarball: string;
+  /** The files in the tarball, relative to the package root ("dist/index.js"). */
+  files: string[];
 }
 
 export interface RunResult {
@@ -100,12 +102,12 @@ export async function packPublicPackages(
   const r = await mustRun("pnpm", ["-r", ...filters, "pack", "--pack-destination", dest, "--json"], {
     cwd: root,
   });
-  const reported = JSON.parse(r.stdout) as { name: string; filename: string }[];
+  const reported = JSON.parse(r.stdout) as { name: string; filename: string; files: { path: string }[] }[];
   return packages.map((p) => {
     const hit = reported.find((x) => x.name === p.name);
     if (!hit || !existsSync(hit.filename))
       throw new Error(`pnpm pack wrote no tarball for ${p.name}:\n${r.stdout}\n${r.stderr}`);
-    return { ...p, tarball: hit.filename };
+    return { ...p, tarball: hit.filename, files: hit.files.map((f) => f.path).sort() };
   });
 }
 
@@ -187,4 +189,22 @@ export function npmEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv 
   return Object.fromEntries(
     Object.entries(env).filter(([k]) => !/^(npm|pnpm)_/i.test(k) || keep.test(k)),
   ) as NodeJS.ProcessEnv;
+}
+
+/**
+ * Every file a package's manifest points at (`exports` under any condition, including the
+ * workspace's own "sysargs-source", `bin`, `main`, `types`), as paths relative to the package
+ * root; wildcard targets are given up to their "*".
+ */
+export function manifestTargets(manifest: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") out.push(v);
+    else if (v && typeof v === "object") for (const x of Object.values(v)) walk(x);
+  };
+  walk(manifest.exports);
+  walk(manifest.bin);
+  walk(manifest.main);
+  walk(manifest.types);
+  return [...new Set(out.map((t) => t.replace(/^\.\//, "")))].sort();
 }

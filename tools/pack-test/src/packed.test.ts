@@ -5,11 +5,12 @@
 // third-party dependencies (ts-morph); any failure to pack or install fails these tests.
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type LintResult,
   lintTarball,
+  manifestTargets,
   mapLimit,
   mustRun,
   npmEnv,
@@ -52,6 +53,27 @@ describe("packed public packages", () => {
       expect(p.manifest.type, p.name).toBe("module");
       expect(JSON.stringify(p.manifest.exports), p.name).not.toContain('"require"');
     }
+  });
+
+  it("contain every file their manifests and source maps point at", () => {
+    const missing: string[] = [];
+    for (const p of packed) {
+      const files = new Set(p.files);
+      for (const target of manifestTargets(p.manifest)) {
+        const ok = target.includes("*")
+          ? p.files.some((f) => f.startsWith(target.slice(0, target.indexOf("*"))))
+          : files.has(target);
+        if (!ok) missing.push(`${p.name}: ${target} (package.json)`);
+      }
+      for (const map of p.files.filter((f) => f.endsWith(".js.map"))) {
+        const { sources } = JSON.parse(readFileSync(join(p.dir, map), "utf8")) as { sources: string[] };
+        for (const source of sources) {
+          const file = posix.normalize(posix.join(posix.dirname(map), source));
+          if (!files.has(file)) missing.push(`${p.name}: ${file} (${map})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   describe("lint", () => {
