@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 describe("packed public packages", () => {
-  it("are the ten published packages, all ES modules", () => {
+  it("are the ten published packages, all ES modules with a README and no tests", () => {
     expect(packed.map((p) => p.name)).toEqual([
       "@sysargs/btf",
       "@sysargs/codegen",
@@ -52,6 +52,11 @@ describe("packed public packages", () => {
     for (const p of packed) {
       expect(p.manifest.type, p.name).toBe("module");
       expect(JSON.stringify(p.manifest.exports), p.name).not.toContain('"require"');
+      expect(p.files, p.name).toContain("README.md");
+      expect(
+        p.files.filter((f) => f.endsWith(".test.ts")),
+        p.name,
+      ).toEqual([]);
     }
   });
 
