@@ -184,7 +184,7 @@ describe("packed public packages", () => {
     it("TypeScript imports the @sysargs/registry API with its types, and it runs", async () => {
       const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
       // The workspace's @types/node stands in for the consumer's own.
-      const compile = (file: string, ...extra: string[]) =>
+      const compile = (...filesAndOptions: string[]) =>
         run(
           "node",
           [
@@ -202,8 +202,7 @@ describe("packed public packages", () => {
             join(WORKSPACE_ROOT, "node_modules", "@types"),
             "--pretty",
             "false",
-            ...extra,
-            file,
+            ...filesAndOptions,
           ],
           { cwd: project, env },
         );
@@ -238,7 +237,12 @@ console.log(
 );
 `,
       );
-      const built = await compile("check.ts", "--outDir", "out", "--noEmitOnError");
+      // The example in the package's README compiles too.
+      const readme = readFileSync(join(project, "node_modules/@sysargs/registry/README.md"), "utf8");
+      const example = /```ts\n([^]*?)```/.exec(readme)?.[1];
+      expect(example).toContain("openRegistry");
+      writeFileSync(join(project, "readme-example.ts"), example!);
+      const built = await compile("check.ts", "readme-example.ts", "--outDir", "out", "--noEmitOnError");
       expect(built.stdout + built.stderr).toBe("");
       expect(built.code).toBe(0);
       const r = await mustRun("node", ["out/check.js"], { cwd: project, env });
