@@ -239,7 +239,7 @@ console.log(
       );
       // The example in the package's README compiles too.
       const readme = readFileSync(join(project, "node_modules/@sysargs/registry/README.md"), "utf8");
-      const example = /```ts\n([^]*?)```/.exec(readme)?.[1];
+      const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
       expect(example).toContain("openRegistry");
       writeFileSync(join(project, "readme-example.ts"), example!);
       const built = await compile("check.ts", "readme-example.ts", "--outDir", "out", "--noEmitOnError");
