@@ -49,7 +49,12 @@ describe("GeneratorContext on the real registry", () => {
     const m = ctx.members("sched_attr", "x86_64");
     expect(m.map((f) => f.path)).toContain("sched_util_min");
     expect(m.find((f) => f.path === "sched_util_min")).toMatchObject({ offset: 48, size: 4, since: "5.3" });
-    expect(m.find((f) => f.path === "size")).toMatchObject({ offset: 0, size: 4, signed: false });
+    expect(m.find((f) => f.path === "size")).toMatchObject({
+      offset: 0,
+      size: 4,
+      type: "__u32",
+      signed: false,
+    });
     expect(ctx.members("sched_attr", "x86_64")).toBe(m); // cached
     expect(ctx.members("clone_args", "i386").find((f) => f.path === "cgroup")).toMatchObject({
       offset: 80,

@@ -17,6 +17,8 @@ export interface FlatField {
   readonly ownerPath: string;
   readonly offset: number;
   readonly size: number;
+  /** C spelling of the member's type ("__aligned_u64", "struct __kernel_timespec"). */
+  readonly type: string;
   /** False for flexible and counted trailing arrays, whose C size is not a member size. */
   readonly sized: boolean;
   /** Absolute bit offset (allocation order) and width, for bitfields. */
@@ -86,12 +88,13 @@ function walk(
       ownerPath: string;
       offset: number;
       size: number;
+      type: string;
       sized: boolean;
       bitOffset?: number;
       bitSize?: number;
       signed?: boolean;
       since?: string;
-    } = { path, irPath, owner: prefix.owner, ownerPath, offset, size: l.size, sized };
+    } = { path, irPath, owner: prefix.owner, ownerPath, offset, size: l.size, type: l.type, sized };
     if (since !== undefined) flat.since = since;
     if (l.bitSize !== undefined && l.bitOffset !== undefined) {
       flat.bitOffset = base * 8 + l.bitOffset;

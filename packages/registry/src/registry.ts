@@ -179,7 +179,7 @@ export class SysargsRegistry {
   /** The struct or union that describes `name` on an ABI, resolving per-ABI variants. */
   composite(name: string, abi: string): CompositeDecl | undefined {
     const t = this.type(name);
-    if (!t || t.kind !== "variant") return t;
+    if (t?.kind !== "variant") return t;
     const alt = t.alternatives.find((a) => a.abis.includes(abi));
     const c = alt ? this.type(alt.type) : undefined;
     return c && c.kind !== "variant" ? c : undefined;
