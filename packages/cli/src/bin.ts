@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { run } from "./main.js";
 
-process.exitCode = await run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`) }, (s) =>
+// No top-level await: the published bin is bundled as CommonJS (see bundle.mjs).
+void run(process.argv.slice(2), { out: (s) => process.stdout.write(`${s}\n`) }, (s) =>
   process.stderr.write(`${s}\n`),
-);
+).then((code) => {
+  process.exitCode = code;
+});

@@ -21,7 +21,8 @@ beforeAll(() => {
 
 describe("the shipped registry data", () => {
   it("is this package's data folder", () => {
-    expect(reg.dir).toBe(DEFAULT_DATA_DIR.replace(/\/$/, ""));
+    expect(reg.dir).toBe(DEFAULT_DATA_DIR);
+    expect(DEFAULT_DATA_DIR).toBe(fileURLToPath(new URL("../data", import.meta.url)));
     expect(reg.kernel).toBe(ir.kernel);
   });
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import type { TypeLayout } from "@sysargs/layout";
 import type {
   Abi,
@@ -39,8 +39,14 @@ export interface RegistryDocument extends Registry {
   layouts: Record<string, Record<string, StoredLayout>>;
 }
 
-/** This package's own data folder. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
+/**
+ * This package's own data folder, found by resolving the package itself rather than relative to
+ * this module, so that it stays right when a program bundles this reader (the sysargs CLI does).
+ */
+export const DEFAULT_DATA_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@sysargs/registry/package.json")),
+  "data",
+);
 
 /**
  * Opens a registry data folder (by default the one this package ships). Nothing is read until it
