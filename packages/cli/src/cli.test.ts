@@ -87,6 +87,9 @@ export interface bitty {
 `;
 
 const temps: string[] = [];
+/** How the CLI shows a path: relative to the working directory inside it, else absolute. */
+const shownPath = (p: string) =>
+  relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p);
 const tempDir = (prefix: string) => {
   const d = mkdtempSync(join(tmpdir(), `sysargs-cli-${prefix}-`));
   temps.push(d);
@@ -671,7 +674,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "--schemas", good, "--out", out, "--quiet")).toEqual({
       code: 1,
       out: "",
-      err: `sysargs: ${relative(process.cwd(), join(out, "registry"))}/ holds files sysargs did not generate (notes.txt); refusing to replace it, nothing was written`,
+      err: `sysargs: ${shownPath(join(out, "registry"))}/ holds files sysargs did not generate (notes.txt); refusing to replace it, nothing was written`,
     });
     expect(readdirSync(join(out, "registry"))).toEqual(["notes.txt"]);
     expect(readdirSync(out)).toEqual(["registry"]);
@@ -722,7 +725,7 @@ describe("validate and gen", () => {
 
     expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
       code: 0,
-      out: `${relative(process.cwd(), data)}/ up to date (${files.length} files)`,
+      out: `${shownPath(data)}/ up to date (${files.length} files)`,
       err: "",
     });
 
@@ -737,7 +740,7 @@ describe("validate and gen", () => {
     expect(stale).toEqual({
       code: 1,
       out: "",
-      err: `sysargs: generated files are stale: ${relative(process.cwd(), data)}/index.json\nrun "pnpm sysargs gen" and commit the result`,
+      err: `sysargs: generated files are stale: ${shownPath(data)}/index.json\nrun "pnpm sysargs gen" and commit the result`,
     });
     // --check wrote nothing
     expect(readFileSync(file, "utf8")).not.toBe(text);
@@ -748,7 +751,7 @@ describe("validate and gen", () => {
     const extra = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(extra.code).toBe(1);
     expect(extra.err).toBe(
-      `sysargs: generated files are stale: ${relative(process.cwd(), data)}/old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result`,
+      `sysargs: generated files are stale: ${shownPath(data)}/old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result`,
     );
 
     // regenerating replaces the whole folder, leaving nothing beside it
@@ -764,9 +767,9 @@ describe("validate and gen", () => {
     const r = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(r.code).toBe(1);
     const every = registryData(good)
-      .map((f) => `${relative(process.cwd(), join(out, "registry"))}/${f.path}`)
+      .map((f) => `${shownPath(join(out, "registry"))}/${f.path}`)
       .sort();
-    expect(every).toContain(`${relative(process.cwd(), join(out, "registry"))}/types/clone_args.json`);
+    expect(every).toContain(`${shownPath(join(out, "registry"))}/types/clone_args.json`);
     expect(r.err).toBe(
       `sysargs: generated files are stale: ${every.slice(0, 20).join(", ")} and ${every.length - 20} more\nrun "pnpm sysargs gen" and commit the result`,
     );

@@ -113,7 +113,11 @@ export function cmdGen(opts: GenOptions, io: Io): void {
   const registry = loadOrFail(opts.schemas);
   const ctx = new GeneratorContext(registry);
   const outputs = runGenerators(ctx, generators);
-  const shown = (dir: string) => relative(process.cwd(), dir) || ".";
+  // Paths in messages: relative to the working directory when inside it, else absolute.
+  const shown = (dir: string) => {
+    const r = relative(process.cwd(), dir);
+    return r === "" ? "." : r.startsWith("..") ? resolve(dir) : r;
+  };
 
   if (opts.check) {
     const stale: string[] = [];
