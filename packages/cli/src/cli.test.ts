@@ -273,6 +273,71 @@ describe("usage", () => {
   });
 });
 
+describe("one error path", () => {
+  // Which options each command takes (HELP says the same): any other one is a usage error.
+  const takes: Record<string, string[]> = {
+    validate: ["--schemas", "--json"],
+    gen: ["--check", "--out", "--quiet", "--list", "--schemas"],
+    abis: ["--abi", "--json", "--registry"],
+    export: ["--json", "--registry"],
+    layout: ["--abi", "--json", "--registry"],
+    syscall: ["--abi", "--json", "--registry"],
+    syscalls: ["--abi", "--json", "--registry"],
+    resolve: ["--abi", "--json", "--registry"],
+    verify: ["--abi", "--json", "--schemas"],
+  };
+  const valued = new Set(["--abi", "--out", "--registry", "--schemas"]);
+  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas"];
+
+  it("an option a command does not take exits 2 naming the option and the command", async () => {
+    for (const [command, accepted] of Object.entries(takes))
+      for (const option of all.filter((o) => !accepted.includes(o)))
+        expect(await cli(command, option, ...(valued.has(option) ? ["x"] : []))).toEqual({
+          code: 2,
+          out: "",
+          err: `sysargs: ${command} does not take ${option} (see "sysargs help")`,
+        });
+  });
+
+  it("an option given twice exits 2 instead of the last one winning", async () => {
+    expect(await query("syscall", "clone3", "--abi", "x86_64", "--abi", "i386")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: --abi given more than once (see "sysargs help")',
+    });
+  });
+
+  it("abis --abi A lists that ABI only", async () => {
+    const r = await query("abis", "--abi", "x86", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((a: { name: string }) => a.name)).toEqual(["i386"]);
+    expect((await query("abis", "--abi", "nosuch")).code).toBe(1);
+  });
+
+  it("an unexpected error exits 70 with one line, and the stack with SYSARGS_DEBUG=1", async () => {
+    const boom = {
+      out: () => {
+        throw new Error("boom\nsecond line");
+      },
+    };
+    const errs: string[] = [];
+    const before = process.env.SYSARGS_DEBUG;
+    try {
+      delete process.env.SYSARGS_DEBUG;
+      expect(await run(["abis", "--registry", registryDir], boom, (s) => errs.push(s))).toBe(70);
+      expect(errs).toEqual(["sysargs: internal error: boom (rerun with SYSARGS_DEBUG=1 for the stack)"]);
+      errs.length = 0;
+      process.env.SYSARGS_DEBUG = "1";
+      expect(await run(["abis", "--registry", registryDir], boom, (s) => errs.push(s))).toBe(70);
+      expect(errs[0]).toBe("sysargs: internal error: boom (rerun with SYSARGS_DEBUG=1 for the stack)");
+      expect(errs[1]).toMatch(/^Error: boom\nsecond line\n\s+at /);
+    } finally {
+      if (before === undefined) delete process.env.SYSARGS_DEBUG;
+      else process.env.SYSARGS_DEBUG = before;
+    }
+  });
+});
+
 describe("names", () => {
   it("unknown ABI exits 1 and names the closest ABI", async () => {
     const r = await query("layout", "clone_args", "--abi", "x86_65");
@@ -640,6 +705,29 @@ describe("validate and gen", () => {
     expect(r.out).toBe("");
     const want = brokenDiagnostics(root);
     expect(r.err).toBe(`sysargs: ${want.join("\n")}\n${want.length} error(s); nothing was written`);
+  });
+
+  it("validate --json reports diagnostics with their locations, and counts", async () => {
+    const ok = await cli("validate", "--schemas", good, "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({
+      ok: true,
+      diagnostics: [],
+      counts: { abis: 25, types: 3, sets: 1, syscalls: 2 },
+    });
+    const root = broken();
+    const bad = await cli("validate", "--schemas", root, "--json");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe("");
+    const doc = JSON.parse(bad.out);
+    expect(doc.ok).toBe(false);
+    expect(doc.counts).toBe(null);
+    expect(
+      doc.diagnostics.map(
+        (d: { file: string; line: number; col: number; message: string }) =>
+          `${d.file}:${d.line}:${d.col}: ${d.message}`,
+      ),
+    ).toEqual(brokenDiagnostics(root));
   });
 
   it("gen --schemas <broken> exits 1 and writes nothing", async () => {
