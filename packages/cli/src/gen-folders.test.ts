@@ -133,4 +133,18 @@ describe("gen's lock and leftovers", () => {
     expect(readdirSync(out)).toEqual(["registry"]);
     expect(gen(["--check", "--out", out]).code).toBe(0);
   });
+
+  it("git ignores every name gen can leave behind", () => {
+    const names = [
+      ".sysargs-tmp-data-123",
+      ".sysargs-old-data-123",
+      ".sysargs-gen.lock",
+      ".sysargs-gen.lock.stale-123",
+    ];
+    const r = spawnSync("git", ["check-ignore", ...names.map((n) => `packages/registry/${n}`)], {
+      cwd: fileURLToPath(new URL("../../../", import.meta.url)),
+      encoding: "utf8",
+    });
+    expect(r.stdout.trim().split("\n")).toHaveLength(names.length);
+  });
 });

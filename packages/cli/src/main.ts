@@ -7,25 +7,30 @@ export const HELP = `sysargs: the registry of Linux system-call argument schemas
 Usage: sysargs <command> [options]
 
 Commands:
-  validate                       load schemas/ and report every problem as path:line:col: message
+  validate [--json]              load schemas/ and report every problem as path:line:col: message;
+                                 --json: {ok, diagnostics: [{file, line, col, message}], counts}
   gen [NAME ...] [--check]       run every generator (or those named) into its folder, atomically;
                                  --check fails if any is stale; --list names them; --out DIR
-                                 writes generator NAME into DIR/NAME/ instead
-  abis [--json]                  the ABIs with their sizes, alignments and AUDIT_ARCH values
+                                 writes generator NAME into DIR/NAME/ instead; --quiet
+  abis [--abi A] [--json]        the ABIs (or ABI A) with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
   syscall <name> [--abi A] [--json]  numbers, signature, argument slots, kinds and struct sizes per ABI
   syscalls --abi A [--json]      the ABI's syscall table with kernel versions
-  resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver)
+  resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver);
+                                 a number is decimal digits or 0x and hex digits
   verify [--abi A] [--json]      prove layouts and constants with cross compilers and the kernel's BTF
   help                           this text
 
 Options:
   --registry DIR    query this registry data folder (written by "gen registry --out") instead of
-                    the one @sysargs/registry ships
-  --schemas DIR     read schemas from DIR (validate, gen)
+                    the one @sysargs/registry ships (abis, export, layout, syscall, syscalls, resolve)
+  --schemas DIR     read schemas from DIR (validate, gen, verify)
+  A command accepts only the options shown for it, each at most once (one --abi per run).
 
-Exit codes: 0 success, 1 invalid schemas or unknown name/ABI, 2 usage error.`;
+Exit codes: 0 success, 1 invalid schemas, unknown name/ABI or a file that cannot be written,
+2 usage error, 70 internal error (SYSARGS_DEBUG=1 prints its stack). A closed output pipe
+(sysargs export --json | head) ends the run quietly with 0.`;
 
 const OPTIONS = {
   abi: { type: "string" },
