@@ -87,6 +87,9 @@ export interface bitty {
 `;
 
 const temps: string[] = [];
+/** How the CLI shows a path: relative to the working directory inside it, else absolute. */
+const shownPath = (p: string) =>
+  relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p);
 const tempDir = (prefix: string) => {
   const d = mkdtempSync(join(tmpdir(), `sysargs-cli-${prefix}-`));
   temps.push(d);
@@ -267,6 +270,71 @@ describe("usage", () => {
     expect((await cli("abis", "--registry", nullAbis)).err).toBe(
       `sysargs: ${join(nullAbis, "abis.json")}: not sysargs registry data (not a JSON object); regenerate it with "sysargs gen registry"`,
     );
+  });
+});
+
+describe("one error path", () => {
+  // Which options each command takes (HELP says the same): any other one is a usage error.
+  const takes: Record<string, string[]> = {
+    validate: ["--schemas", "--json"],
+    gen: ["--check", "--out", "--quiet", "--list", "--schemas"],
+    abis: ["--abi", "--json", "--registry"],
+    export: ["--json", "--registry"],
+    layout: ["--abi", "--json", "--registry"],
+    syscall: ["--abi", "--json", "--registry"],
+    syscalls: ["--abi", "--json", "--registry"],
+    resolve: ["--abi", "--json", "--registry"],
+    verify: ["--abi", "--json", "--schemas"],
+  };
+  const valued = new Set(["--abi", "--out", "--registry", "--schemas"]);
+  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas"];
+
+  it("an option a command does not take exits 2 naming the option and the command", async () => {
+    for (const [command, accepted] of Object.entries(takes))
+      for (const option of all.filter((o) => !accepted.includes(o)))
+        expect(await cli(command, option, ...(valued.has(option) ? ["x"] : []))).toEqual({
+          code: 2,
+          out: "",
+          err: `sysargs: ${command} does not take ${option} (see "sysargs help")`,
+        });
+  });
+
+  it("an option given twice exits 2 instead of the last one winning", async () => {
+    expect(await query("syscall", "clone3", "--abi", "x86_64", "--abi", "i386")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: --abi given more than once (see "sysargs help")',
+    });
+  });
+
+  it("abis --abi A lists that ABI only", async () => {
+    const r = await query("abis", "--abi", "x86", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((a: { name: string }) => a.name)).toEqual(["i386"]);
+    expect((await query("abis", "--abi", "nosuch")).code).toBe(1);
+  });
+
+  it("an unexpected error exits 70 with one line, and the stack with SYSARGS_DEBUG=1", async () => {
+    const boom = {
+      out: () => {
+        throw new Error("boom\nsecond line");
+      },
+    };
+    const errs: string[] = [];
+    const before = process.env.SYSARGS_DEBUG;
+    try {
+      delete process.env.SYSARGS_DEBUG;
+      expect(await run(["abis", "--registry", registryDir], boom, (s) => errs.push(s))).toBe(70);
+      expect(errs).toEqual(["sysargs: internal error: boom (rerun with SYSARGS_DEBUG=1 for the stack)"]);
+      errs.length = 0;
+      process.env.SYSARGS_DEBUG = "1";
+      expect(await run(["abis", "--registry", registryDir], boom, (s) => errs.push(s))).toBe(70);
+      expect(errs[0]).toBe("sysargs: internal error: boom (rerun with SYSARGS_DEBUG=1 for the stack)");
+      expect(errs[1]).toMatch(/^Error: boom\nsecond line\n\s+at /);
+    } finally {
+      if (before === undefined) delete process.env.SYSARGS_DEBUG;
+      else process.env.SYSARGS_DEBUG = before;
+    }
   });
 });
 
@@ -639,6 +707,29 @@ describe("validate and gen", () => {
     expect(r.err).toBe(`sysargs: ${want.join("\n")}\n${want.length} error(s); nothing was written`);
   });
 
+  it("validate --json reports diagnostics with their locations, and counts", async () => {
+    const ok = await cli("validate", "--schemas", good, "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toEqual({
+      ok: true,
+      diagnostics: [],
+      counts: { abis: 25, types: 3, sets: 1, syscalls: 2 },
+    });
+    const root = broken();
+    const bad = await cli("validate", "--schemas", root, "--json");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe("");
+    const doc = JSON.parse(bad.out);
+    expect(doc.ok).toBe(false);
+    expect(doc.counts).toBe(null);
+    expect(
+      doc.diagnostics.map(
+        (d: { file: string; line: number; col: number; message: string }) =>
+          `${d.file}:${d.line}:${d.col}: ${d.message}`,
+      ),
+    ).toEqual(brokenDiagnostics(root));
+  });
+
   it("gen --schemas <broken> exits 1 and writes nothing", async () => {
     const root = broken();
     const parent = tempDir("gen-broken");
@@ -671,7 +762,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "--schemas", good, "--out", out, "--quiet")).toEqual({
       code: 1,
       out: "",
-      err: `sysargs: ${relative(process.cwd(), join(out, "registry"))}/ holds files sysargs did not generate (notes.txt); refusing to replace it, nothing was written`,
+      err: `sysargs: ${shownPath(join(out, "registry"))}/ holds files sysargs did not generate (notes.txt); refusing to replace it, nothing was written`,
     });
     expect(readdirSync(join(out, "registry"))).toEqual(["notes.txt"]);
     expect(readdirSync(out)).toEqual(["registry"]);
@@ -722,7 +813,7 @@ describe("validate and gen", () => {
 
     expect(await cli("gen", "--check", "--schemas", good, "--out", out)).toEqual({
       code: 0,
-      out: `${relative(process.cwd(), data)}/ up to date (${files.length} files)`,
+      out: `${shownPath(data)}/ up to date (${files.length} files)`,
       err: "",
     });
 
@@ -737,7 +828,7 @@ describe("validate and gen", () => {
     expect(stale).toEqual({
       code: 1,
       out: "",
-      err: `sysargs: generated files are stale: ${relative(process.cwd(), data)}/index.json\nrun "pnpm sysargs gen" and commit the result`,
+      err: `sysargs: generated files are stale: ${shownPath(data)}/index.json\nrun "pnpm sysargs gen" and commit the result`,
     });
     // --check wrote nothing
     expect(readFileSync(file, "utf8")).not.toBe(text);
@@ -748,7 +839,7 @@ describe("validate and gen", () => {
     const extra = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(extra.code).toBe(1);
     expect(extra.err).toBe(
-      `sysargs: generated files are stale: ${relative(process.cwd(), data)}/old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result`,
+      `sysargs: generated files are stale: ${shownPath(data)}/old.json (not generated any more)\nrun "pnpm sysargs gen" and commit the result`,
     );
 
     // regenerating replaces the whole folder, leaving nothing beside it
@@ -764,9 +855,9 @@ describe("validate and gen", () => {
     const r = await cli("gen", "--check", "--schemas", good, "--out", out);
     expect(r.code).toBe(1);
     const every = registryData(good)
-      .map((f) => `${relative(process.cwd(), join(out, "registry"))}/${f.path}`)
+      .map((f) => `${shownPath(join(out, "registry"))}/${f.path}`)
       .sort();
-    expect(every).toContain(`${relative(process.cwd(), join(out, "registry"))}/types/clone_args.json`);
+    expect(every).toContain(`${shownPath(join(out, "registry"))}/types/clone_args.json`);
     expect(r.err).toBe(
       `sysargs: generated files are stale: ${every.slice(0, 20).join(", ")} and ${every.length - 20} more\nrun "pnpm sysargs gen" and commit the result`,
     );

@@ -14,10 +14,13 @@ import { formatLayout } from "./format-layout.js";
 import { type Io, json, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
 
-export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): void {
+/** `sysargs abis [--abi A] [--json]`: every ABI, or the one named (by name or alias). */
+export function cmdAbis(opts: { json: boolean; abi?: string; registry?: string }, io: Io): void {
   const registry = loadRegistry(opts.registry);
+  const only = opts.abi === undefined ? undefined : requireAbi(registry, opts.abi);
+  const abis = registry.abis().filter((a) => only === undefined || a.name === only);
   if (opts.json) {
-    io.out(json(registry.abis().map(({ loc: _l, doc: _d, ...a }) => a)));
+    io.out(json(abis.map(({ loc: _l, doc: _d, ...a }) => a)));
     return;
   }
   const rows = [
@@ -35,7 +38,7 @@ export function cmdAbis(opts: { json: boolean; registry?: string }, io: Io): voi
       "toolchain",
     ],
   ];
-  for (const a of registry.abis())
+  for (const a of abis)
     rows.push([
       a.name,
       a.family,

@@ -1,33 +1,20 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
-import {
-  GENERATED_MARKER,
-  GeneratorContext,
-  type GeneratorOutput,
-  runGenerators,
-  selectGenerators,
-} from "@sysargs/codegen";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { GeneratorContext, type GeneratorOutput, runGenerators, selectGenerators } from "@sysargs/codegen";
 import { GENERATORS } from "@sysargs/generators";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic, type Registry } from "@sysargs/model";
-import { CliError } from "./errors.js";
-import { type Io, table } from "./io.js";
+import { CliError, usageError } from "./errors.js";
+import { type Io, json, table } from "./io.js";
+import { listFiles, publish } from "./publish.js";
 import { findCheckout } from "./repo.js";
 
 /** The schemas folder to load: --schemas, else the checkout's schemas/. */
 function schemasDir(explicit: string | undefined): { schemas: string; displayBase: string } {
-  if (explicit) return { schemas: explicit, displayBase: findCheckout() ?? process.cwd() };
+  if (explicit) {
+    if (!existsSync(explicit)) throw new CliError(`--schemas ${explicit}: no such folder`, 1);
+    return { schemas: explicit, displayBase: findCheckout() ?? process.cwd() };
+  }
   const checkout = findCheckout();
   if (!checkout)
     throw new CliError("no schemas to read: run inside a sysargs checkout or pass --schemas DIR", 1);
@@ -47,11 +34,36 @@ export function loadOrFail(explicit?: string, consequence = "nothing was written
   return result.registry;
 }
 
-export function cmdValidate(opts: { schemas?: string }, io: Io): void {
+/**
+ * `sysargs validate [--json]`. With --json the report is one document on stdout whether or not
+ * the schemas are valid (the exit code still says which): `{ ok, diagnostics, counts }`.
+ */
+export function cmdValidate(opts: { schemas?: string; json?: boolean }, io: Io): number {
+  if (opts.json) {
+    const { schemas, displayBase } = schemasDir(opts.schemas);
+    const result = loadSchemas(schemas, { displayBase });
+    const r = result.registry;
+    io.out(
+      json({
+        ok: r !== undefined,
+        diagnostics: result.diagnostics.map((d) => ({
+          file: d.loc.file,
+          line: d.loc.line,
+          col: d.loc.col,
+          message: d.message,
+        })),
+        counts: r
+          ? { abis: r.abis.length, types: r.types.length, sets: r.sets.length, syscalls: r.syscalls.length }
+          : null,
+      }),
+    );
+    return r ? 0 : 1;
+  }
   const r = loadOrFail(opts.schemas);
   io.out(
     `ok: ${r.abis.length} ABIs, ${r.types.length} types, ${r.sets.length} flag sets and enums, ${r.syscalls.length} syscalls`,
   );
+  return 0;
 }
 
 /** `sysargs gen --list`: the generators, their folders and what they write. */
@@ -62,26 +74,6 @@ export function cmdGenList(io: Io): void {
       ...GENERATORS.map((g) => [g.name, `${g.outDir}/`, g.description]),
     ]),
   );
-}
-
-const listFiles = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((d) => d.isFile())
-        .map((d) => relative(dir, join(d.parentPath, d.name)))
-        .sort()
-    : [];
-
-/** Whether a file starts with the generated-file header (read no more than its first bytes). */
-function isGenerated(file: string): boolean {
-  const fd = openSync(file, "r");
-  try {
-    const head = Buffer.alloc(300);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, n).toString("utf8").includes(GENERATED_MARKER);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export interface GenOptions {
@@ -95,11 +87,9 @@ export interface GenOptions {
 }
 
 /**
- * Runs the generators over one context and writes each one's folder atomically: every folder is
- * written next to its target first, and only when all are complete are they swapped in with
- * renames, so a failure never leaves a half-written tree. A target folder holding any file that
- * sysargs did not generate is never replaced. With `check`, writes nothing and fails if any
- * folder on disk differs.
+ * Runs the generators over one context and writes each one's folder with `publish` (staged
+ * beside the target, swapped in under a lock, never over a foreign or read-only folder). With
+ * `check`, writes nothing and fails if any folder on disk differs.
  */
 export function cmdGen(opts: GenOptions, io: Io): void {
   const t0 = performance.now();
@@ -109,6 +99,12 @@ export function cmdGen(opts: GenOptions, io: Io): void {
   } catch (e) {
     throw new CliError((e as Error).message, 1);
   }
+  if (opts.out !== undefined) {
+    // An empty --out would write into the working directory, and "/" would put generator
+    // folders at the root of the file system: both are mistakes, not requests.
+    if (opts.out === "") throw usageError("--out needs a folder");
+    if (resolve(opts.out) === "/") throw usageError("--out /: refusing to write into the root folder");
+  }
   const checkout = opts.out === undefined ? findCheckout() : undefined;
   if (opts.out === undefined && !checkout)
     throw new CliError("no sysargs checkout to write into: run inside one or pass --out DIR", 1);
@@ -117,7 +113,11 @@ export function cmdGen(opts: GenOptions, io: Io): void {
   const registry = loadOrFail(opts.schemas);
   const ctx = new GeneratorContext(registry);
   const outputs = runGenerators(ctx, generators);
-  const shown = (dir: string) => relative(process.cwd(), dir) || ".";
+  // Paths in messages: relative to the working directory when inside it, else absolute.
+  const shown = (dir: string) => {
+    const r = relative(process.cwd(), dir);
+    return r === "" ? "." : r.startsWith("..") ? resolve(dir) : r;
+  };
 
   if (opts.check) {
     const stale: string[] = [];
@@ -141,45 +141,10 @@ export function cmdGen(opts: GenOptions, io: Io): void {
     return;
   }
 
-  for (const o of outputs) {
-    const dir = targetOf(o);
-    const foreign = listFiles(dir).filter((p) => !isGenerated(join(dir, p)));
-    if (foreign.length)
-      throw new CliError(
-        `${shown(dir)}/ holds files sysargs did not generate (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", ..." : ""}); refusing to replace it, nothing was written`,
-        1,
-      );
-  }
-  const staged: { dir: string; tmp: string; old: string }[] = [];
-  try {
-    for (const o of outputs) {
-      const dir = targetOf(o);
-      const tag = `${basename(dir)}-${process.pid}`;
-      const s = {
-        dir,
-        tmp: join(dirname(dir), `.sysargs-tmp-${tag}`),
-        old: join(dirname(dir), `.sysargs-old-${tag}`),
-      };
-      staged.push(s);
-      rmSync(s.tmp, { recursive: true, force: true });
-      for (const f of o.files) {
-        const p = join(s.tmp, f.path);
-        mkdirSync(dirname(p), { recursive: true });
-        writeFileSync(p, f.content);
-      }
-    }
-    for (const s of staged) {
-      if (existsSync(s.dir)) renameSync(s.dir, s.old);
-      renameSync(s.tmp, s.dir);
-      rmSync(s.old, { recursive: true, force: true });
-    }
-  } catch (e) {
-    for (const s of staged) {
-      rmSync(s.tmp, { recursive: true, force: true });
-      if (!existsSync(s.dir) && existsSync(s.old)) renameSync(s.old, s.dir);
-    }
-    throw e;
-  }
+  publish(
+    outputs.map((o) => ({ dir: targetOf(o), files: o.files })),
+    shown,
+  );
   const ms = performance.now() - t0;
   if (!opts.quiet)
     io.out(

@@ -1,5 +1,5 @@
 import type { TableEntry } from "@sysargs/model";
-import { CliError } from "./errors.js";
+import { CliError, usageError } from "./errors.js";
 import { type Io, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
 
@@ -28,6 +28,28 @@ export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: strin
   );
 }
 
+/**
+ * A syscall number as `resolve` accepts it: decimal digits or 0x and hex digits, of any length
+ * (parsed exactly with BigInt: 2^64-1 is not rounded, 5000 digits are not Infinity). Anything
+ * else that is not a syscall name (lower-case letters, digits and _) is a usage error, so that
+ * "+435", "0x" or "NaN" are not looked up as names.
+ */
+export function parseNumber(what: string): bigint | undefined {
+  if (/^(\d+|0x[0-9a-f]+)$/i.test(what)) return BigInt(what);
+  if (/^[a-z_][a-z0-9_]*$/.test(what)) return undefined;
+  throw usageError(
+    /^[+\-\d]|^(nan|infinity)$/i.test(what)
+      ? `"${what}" is not a syscall number: write it in decimal or as 0x followed by hex digits`
+      : `"${what}" is neither a syscall number nor a syscall name`,
+  );
+}
+
+/** A number for a one-line message: a huge one is shortened, and says how many digits it has. */
+const shortDigits = (n: bigint): string => {
+  const s = n.toString();
+  return s.length <= 40 ? s : `${s.slice(0, 12)}...${s.slice(-12)} (${s.length} digits)`;
+};
+
 /** `sysargs resolve <number|name> --abi A`: both directions, like scmp_sys_resolver, with versions. */
 export function cmdResolve(
   opts: { what: string; abi: string; json: boolean; registry?: string },
@@ -38,15 +60,15 @@ export function cmdResolve(
   const t = registry.table(abi);
   if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
   let hit: TableEntry | undefined;
-  if (/^(0x[0-9a-f]+|\d+)$/i.test(opts.what)) {
-    const n = Number(opts.what);
-    hit = t.entries.find((e) => e.number === n);
+  const n = parseNumber(opts.what);
+  if (n !== undefined) {
+    hit = t.entries.find((e) => BigInt(e.number) === n);
     if (!hit) {
-      const ni = t.notImplemented.find((e) => e.number === n);
+      const ni = t.notImplemented.find((e) => BigInt(e.number) === n);
       throw new CliError(
         ni
           ? `${n} is reserved for ${ni.name} on ${abi} but not implemented`
-          : `no syscall has number ${n} on ${abi}`,
+          : `no syscall has number ${shortDigits(n)} on ${abi}`,
         1,
       );
     }

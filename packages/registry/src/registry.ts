@@ -74,7 +74,7 @@ export class SysargsRegistry {
     const file = join(this.dir, relative);
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readWaiting(this.dir, file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new RegistryDataError(
@@ -104,6 +104,9 @@ export class SysargsRegistry {
   }
 
   private get index(): IndexFile {
+    const cached = this.cache.get("index.json");
+    if (cached !== undefined) return cached as IndexFile;
+    if (!existsSync(join(this.dir, "index.json")) && waitForDir(this.dir)) return this.index;
     if (!existsSync(join(this.dir, "index.json")))
       throw new RegistryDataError(
         `${this.dir}: no sysargs registry here (no index.json); generate one with "sysargs gen registry"`,
@@ -279,6 +282,35 @@ export class SysargsRegistry {
         .sort((x, y) => (x.abi < y.abi ? -1 : x.abi > y.abi ? 1 : 0)),
       layouts,
     } as RegistryDocument;
+  }
+}
+
+/**
+ * How long a reader waits for a data folder that is missing: `sysargs gen` replaces the folder
+ * with two renames (old aside, new in), and for the instant between them it does not exist
+ * (docs/decisions/0006-output-folder-swap.md). A folder that stays missing is reported as before.
+ */
+const SWAP_WAIT_MS = 500;
+
+/** Waits up to SWAP_WAIT_MS for a missing folder to reappear; true if it was missing and came back. */
+function waitForDir(dir: string): boolean {
+  if (existsSync(dir)) return false;
+  const deadline = Date.now() + SWAP_WAIT_MS;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < deadline) {
+    Atomics.wait(cell, 0, 0, 5);
+    if (existsSync(dir)) return true;
+  }
+  return false;
+}
+
+/** Reads a data file, once more if it was missing because the whole folder was being swapped. */
+function readWaiting(dir: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" && waitForDir(dir)) return readFileSync(file, "utf8");
+    throw e;
   }
 }
 
