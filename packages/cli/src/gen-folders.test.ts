@@ -134,6 +134,23 @@ describe("gen's lock and leftovers", () => {
     expect(gen(["--check", "--out", out]).code).toBe(0);
   });
 
+  it("SIGINT during the swap waits for it to finish, then ends the run by SIGINT", async () => {
+    const out = temp();
+    const p = spawn(process.execPath, [BIN, "gen", "--out", out, "--quiet"], {
+      env: { ...process.env, SYSARGS_TEST_SWAP_DELAY_MS: "1500" },
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      p.on("exit", (_code, signal) => done(signal)),
+    );
+    // Interrupt as soon as the folder is staged: the write is then under way.
+    while (!readdirSync(out).some((n) => n.startsWith(".sysargs-tmp-")))
+      await new Promise((r) => setTimeout(r, 10));
+    p.kill("SIGINT");
+    expect(await exited).toBe("SIGINT");
+    expect(readdirSync(out)).toEqual(["registry"]);
+    expect(gen(["--check", "--out", out]).code).toBe(0);
+  });
+
   it("git ignores every name gen can leave behind", () => {
     const names = [
       ".sysargs-tmp-data-123",

@@ -11,7 +11,8 @@ Commands:
                                  --json: {ok, diagnostics: [{file, line, col, message}], counts}
   gen [NAME ...] [--check]       run every generator (or those named) into its folder, atomically;
                                  --check fails if any is stale; --list names them; --out DIR
-                                 writes generator NAME into DIR/NAME/ instead; --quiet
+                                 writes generator NAME into DIR/NAME/ instead (DIR's parent must
+                                 exist); --quiet
   abis [--abi A] [--json]        the ABIs (or ABI A) with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
