@@ -34,6 +34,7 @@ import type {
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
+import type { MmapFlags, ProtFlags } from "../mm/mman.js";
 
 /**
  * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
@@ -283,8 +284,8 @@ export declare function lstat64(
 export declare function mmap2(
   addr: ulong,
   len: ulong,
-  prot: ulong,
-  flags: ulong,
+  prot: ulong & Flags<ProtFlags>,
+  flags: ulong & Flags<MmapFlags>,
   fd: ulong & Fd,
   pgoff: ulong,
 ): long;

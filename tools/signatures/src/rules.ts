@@ -415,6 +415,19 @@ export const SETS: Record<string, string> = {
   "fchmodat2.flags": "Flags<AtFlags>",
   "sched_setscheduler.policy": "OneOf<SchedPolicy>",
   "fsmount.attr_flags": "Flags<MountAttrFlags>",
+  "mmap.prot": "Flags<ProtFlags>",
+  "mmap.flags": "Flags<MmapFlags>",
+  "mmap2.prot": "Flags<ProtFlags>",
+  "mmap2.flags": "Flags<MmapFlags>",
+  "mprotect.prot": "Flags<ProtFlags>",
+  "pkey_mprotect.prot": "Flags<ProtFlags>",
+  "mremap.flags": "Flags<MremapFlags>",
+  "madvise.behavior": "OneOf<MadviseAdvice>",
+  "process_madvise.behavior": "OneOf<MadviseAdvice>",
+  "memfd_create.flags": "Flags<MemfdFlags>",
+  "mlock2.flags": "Flags<Mlock2Flags>",
+  "mlockall.flags": "Flags<MlockallFlags>",
+  "msync.flags": "Flags<MsyncFlags>",
 };
 
 /**
