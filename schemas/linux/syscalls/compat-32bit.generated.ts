@@ -16,6 +16,7 @@ import type {
   loff_t,
   long,
   mqd_t,
+  OneOf,
   Only,
   Out,
   Path,
@@ -35,6 +36,7 @@ import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../a
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
 import type { MmapFlags, ProtFlags } from "../mm/mman.js";
+import type { SigprocmaskHow } from "../signal/signals.js";
 
 /**
  * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
@@ -690,7 +692,7 @@ export declare function sigpending(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigprocmask(
-  how: int,
+  how: int & OneOf<SigprocmaskHow>,
   /** old_sigset_t */
   set: Ptr<Out<ulong>>,
   /** old_sigset_t */

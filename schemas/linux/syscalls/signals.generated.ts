@@ -5,6 +5,7 @@ import type {
   int,
   LenOf,
   long,
+  OneOf,
   Out,
   Pid,
   Ptr,
@@ -14,6 +15,7 @@ import type {
   uint,
   void_t,
 } from "@sysargs/dsl";
+import type { SigprocmaskHow } from "../signal/signals.js";
 
 /**
  * Schedule delivery of SIGALRM after a number of seconds, replacing any earlier alarm; 0 cancels it.
@@ -80,7 +82,7 @@ export declare function rt_sigpending(
  * @source tracefs sys_enter_rt_sigprocmask (6.18.44)
  */
 export declare function rt_sigprocmask(
-  how: int,
+  how: int & OneOf<SigprocmaskHow>,
   /** sigset_t */
   nset: Ptr<Out<void_t>>,
   /** sigset_t */

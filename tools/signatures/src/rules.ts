@@ -428,6 +428,12 @@ export const SETS: Record<string, string> = {
   "mlock2.flags": "Flags<Mlock2Flags>",
   "mlockall.flags": "Flags<MlockallFlags>",
   "msync.flags": "Flags<MsyncFlags>",
+  "socket.family": "OneOf<AddressFamily>",
+  "socket.protocol": "OneOf<IpProtocol>",
+  "socketpair.family": "OneOf<AddressFamily>",
+  "socketpair.protocol": "OneOf<IpProtocol>",
+  "rt_sigprocmask.how": "OneOf<SigprocmaskHow>",
+  "sigprocmask.how": "OneOf<SigprocmaskHow>",
 };
 
 /**
