@@ -11,6 +11,7 @@ import type {
   LenOf,
   loff_t,
   long,
+  OneOf,
   Only,
   Out,
   off_t,
@@ -25,7 +26,9 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
+import type { FcntlCmd } from "../fcntl/fcntl-cmds.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { CloseRangeFlags, RenameFlags } from "../fs/call-flags.js";
 
 /**
  * Check whether the real user and group IDs of the caller may read, write, execute or find a path.
@@ -86,7 +89,7 @@ export declare function close(fd: uint & Fd): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_close_range (6.18.44)
  */
-export declare function close_range(fd: uint & Fd, max_fd: uint, flags: uint): long;
+export declare function close_range(fd: uint & Fd, max_fd: uint, flags: uint & Flags<CloseRangeFlags>): long;
 
 /**
  * Copy bytes from one file to another inside the kernel, at given or current offsets.
@@ -246,7 +249,7 @@ export declare function fchownat(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fcntl (6.18.44)
  */
-export declare function fcntl(fd: uint & Fd, cmd: uint, arg: ulong): long;
+export declare function fcntl(fd: uint & Fd, cmd: uint & OneOf<FcntlCmd>, arg: ulong): long;
 
 /**
  * Flush the data of an open file to storage, with only the metadata needed to read it back.
@@ -557,7 +560,7 @@ export declare function renameat2(
   oldname: Path,
   newdfd: int & Fd,
   newname: Path,
-  flags: uint,
+  flags: uint & Flags<RenameFlags>,
 ): long;
 
 /**

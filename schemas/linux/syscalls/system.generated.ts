@@ -3,6 +3,7 @@ import type {
   char,
   cstring,
   Fd,
+  Flags,
   In,
   int,
   key_serial_t,
@@ -16,6 +17,7 @@ import type {
   ulong,
   void_t,
 } from "@sysargs/dsl";
+import type { GetrandomFlags } from "../fs/call-flags.js";
 
 /**
  * Start BSD process accounting into a file, or stop it when the path is NULL.
@@ -82,7 +84,11 @@ export declare function getpagesize(): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrandom (6.18.44)
  */
-export declare function getrandom(ubuf: Ptr<Out<char>>, len: size_t & LenOf<"ubuf">, flags: uint): long;
+export declare function getrandom(
+  ubuf: Ptr<Out<char>>,
+  len: size_t & LenOf<"ubuf">,
+  flags: uint & Flags<GetrandomFlags>,
+): long;
 
 /**
  * Load a kernel module from an ELF image in memory, with a parameter string.
