@@ -28,6 +28,7 @@ import type {
 import type { arch_sparc } from "../../abi/groups.js";
 import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
+import type { PrctlOption } from "../sched/prctl-options.js";
 import type { RlimitResource } from "../sched/rlimit.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
 import type { WaitIdType, WaitOptions } from "../sched/wait.js";
@@ -427,7 +428,13 @@ export declare function pidfd_open(pid: pid_t & Pid, flags: uint): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_prctl (6.18.44)
  */
-export declare function prctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
+export declare function prctl(
+  option: int & OneOf<PrctlOption>,
+  arg2: ulong,
+  arg3: ulong,
+  arg4: ulong,
+  arg5: ulong,
+): long;
 
 /**
  * Read and/or set a resource limit of any process, with 64-bit values.

@@ -470,6 +470,7 @@ export const SETS: Record<string, string> = {
   "futex_time64.op": "Flags<FutexOp>",
   "seccomp.op": "OneOf<SeccompOp>",
   "seccomp.flags": "Flags<SeccompFilterFlags>",
+  "prctl.option": "OneOf<PrctlOption>",
 };
 
 /**
