@@ -27,6 +27,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_sparc } from "../../abi/groups.js";
 import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { PidfdOpenFlags } from "../fs/fd-create-flags.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { PrctlOption } from "../sched/prctl-options.js";
 import type { RlimitResource } from "../sched/rlimit.js";
@@ -420,7 +421,7 @@ export declare function pidfd_getfd(pidfd: int & Fd, fd: int & Fd, flags: uint):
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pidfd_open (6.18.44)
  */
-export declare function pidfd_open(pid: pid_t & Pid, flags: uint): long;
+export declare function pidfd_open(pid: pid_t & Pid, flags: uint & Flags<PidfdOpenFlags>): long;
 
 /**
  * Perform an operation on the calling process or thread (name, dumpability, seccomp, no_new_privs, and many more).

@@ -471,6 +471,11 @@ export const SETS: Record<string, string> = {
   "seccomp.op": "OneOf<SeccompOp>",
   "seccomp.flags": "Flags<SeccompFilterFlags>",
   "prctl.option": "OneOf<PrctlOption>",
+  "statx.flags": "Flags<AtFlags>",
+  "statx.mask": "Flags<StatxMask>",
+  "inotify_init1.flags": "Flags<InotifyInitFlags>",
+  "signalfd4.flags": "Flags<SignalfdFlags>",
+  "pidfd_open.flags": "Flags<PidfdOpenFlags>",
 };
 
 /**
@@ -513,6 +518,10 @@ export const DOC_NOTES: Record<string, string[]> = {
     "mips n32 and n64 (sys_old_msgctl) the kernel uses msqid64_ds only when `cmd` includes IPC_64 (0x100),",
     "and the old struct msqid_ds otherwise. Elsewhere msgctl always uses msqid64_ds: the native entry",
     "rejects IPC_64 in `cmd` with EINVAL, the compat entry of a 64-bit kernel ignores it.",
+  ],
+  statx: [
+    "`flags` takes AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits",
+    "(AT_STATX_FORCE_SYNC 0x2000, AT_STATX_DONT_SYNC 0x4000), which AtFlags does not list; other bits give EINVAL.",
   ],
   semop: ["At most SEMOPM operations (kernel.sem, 500 by default): more give E2BIG, none EINVAL."],
   semtimedop: ["At most SEMOPM operations (kernel.sem, 500 by default): more give E2BIG, none EINVAL."],
