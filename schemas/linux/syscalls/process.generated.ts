@@ -30,6 +30,7 @@ import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi
 import type { PidfdOpenFlags } from "../fs/fd-create-flags.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { PrctlOption } from "../sched/prctl-options.js";
+import type { PtraceRequest } from "../sched/ptrace-requests.js";
 import type { RlimitResource } from "../sched/rlimit.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
 import type { WaitIdType, WaitOptions } from "../sched/wait.js";
@@ -492,7 +493,12 @@ export declare function process_vm_writev(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ptrace (6.18.44)
  */
-export declare function ptrace(request: long, pid: long & Pid, addr: ulong, data: ulong): long;
+export declare function ptrace(
+  request: long & OneOf<PtraceRequest>,
+  pid: long & Pid,
+  addr: ulong,
+  data: ulong,
+): long;
 
 /**
  * Register or unregister the restartable-sequences area of the calling thread.

@@ -9,6 +9,7 @@ import type {
   key_serial_t,
   LenOf,
   long,
+  OneOf,
   Out,
   Path,
   Ptr,
@@ -18,6 +19,7 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { GetrandomFlags } from "../fs/call-flags.js";
+import type { KeyctlOp } from "../sched/keyctl-ops.js";
 
 /**
  * Start BSD process accounting into a file, or stop it when the path is NULL.
@@ -132,7 +134,13 @@ export declare function kexec_load(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_keyctl (6.18.44)
  */
-export declare function keyctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
+export declare function keyctl(
+  option: int & OneOf<KeyctlOp>,
+  arg2: ulong,
+  arg3: ulong,
+  arg4: ulong,
+  arg5: ulong,
+): long;
 
 /**
  * Restart, halt or power off the system, start a kexec-loaded kernel, or toggle Ctrl-Alt-Del handling.

@@ -476,6 +476,8 @@ export const SETS: Record<string, string> = {
   "inotify_init1.flags": "Flags<InotifyInitFlags>",
   "signalfd4.flags": "Flags<SignalfdFlags>",
   "pidfd_open.flags": "Flags<PidfdOpenFlags>",
+  "keyctl.option": "OneOf<KeyctlOp>",
+  "ptrace.request": "OneOf<PtraceRequest>",
 };
 
 /**
