@@ -16,6 +16,7 @@ import type {
   loff_t,
   long,
   mqd_t,
+  OneOf,
   Only,
   Out,
   Path,
@@ -32,8 +33,15 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
+import type { FcntlCmd } from "../fcntl/fcntl-cmds.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
+import type { MmapFlags, ProtFlags } from "../mm/mman.js";
+import type { FutexOp } from "../sched/futex-ops.js";
+import type { RlimitResource } from "../sched/rlimit.js";
+import type { WaitOptions } from "../sched/wait.js";
+import type { SigprocmaskHow } from "../signal/signals.js";
+import type { ClockId, TimerFlags } from "../time/clocks.js";
 
 /**
  * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
@@ -112,7 +120,7 @@ export declare function chown32(filename: Path, user: uid_t, group: gid_t): long
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_getres_time64(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<Out<void_t>>,
 ): long;
@@ -124,8 +132,8 @@ export declare function clock_getres_time64(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_nanosleep_time64(
-  which_clock: clockid_t,
-  flags: int,
+  which_clock: clockid_t & OneOf<ClockId>,
+  flags: int & Flags<TimerFlags>,
   /** struct __kernel_timespec */
   rqtp: Ptr<In<void_t>>,
   /** struct __kernel_timespec */
@@ -148,7 +156,7 @@ export declare function fchown32(fd: uint & Fd, user: uid_t, group: gid_t): long
  * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function fcntl64(fd: uint & Fd, cmd: uint, arg: ulong): long;
+export declare function fcntl64(fd: uint & Fd, cmd: uint & OneOf<FcntlCmd>, arg: ulong): long;
 
 /**
  * Change the length of an open file with a 64-bit length, for 32-bit ABIs.
@@ -166,7 +174,7 @@ export declare function ftruncate64(fd: uint & Fd, length: loff_t): long;
  */
 export declare function futex_time64(
   uaddr: Ptr<InOut<u32>>,
-  op: int,
+  op: int & Flags<FutexOp>,
   val: u32,
   /** struct __kernel_timespec */
   utime: Ptr<In<void_t>>,
@@ -283,8 +291,8 @@ export declare function lstat64(
 export declare function mmap2(
   addr: ulong,
   len: ulong,
-  prot: ulong,
-  flags: ulong,
+  prot: ulong & Flags<ProtFlags>,
+  flags: ulong & Flags<MmapFlags>,
   fd: ulong & Fd,
   pgoff: ulong,
 ): long;
@@ -689,7 +697,7 @@ export declare function sigpending(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function sigprocmask(
-  how: int,
+  how: int & OneOf<SigprocmaskHow>,
   /** old_sigset_t */
   set: Ptr<Out<ulong>>,
   /** old_sigset_t */
@@ -776,7 +784,7 @@ export declare function truncate64(path: Path, length: loff_t): long;
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ugetrlimit(
-  resource: uint,
+  resource: uint & OneOf<RlimitResource>,
   /** struct rlimit */
   rlim: Ptr<Out<void_t>>,
 ): long;
@@ -808,4 +816,8 @@ export declare function utimensat_time64(
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function waitpid(pid: pid_t & Pid, stat_addr: Ptr<Out<int>>, options: int): long;
+export declare function waitpid(
+  pid: pid_t & Pid,
+  stat_addr: Ptr<Out<int>>,
+  options: int & Flags<WaitOptions>,
+): long;

@@ -2,6 +2,7 @@
 import type {
   aio_context_t,
   Fd,
+  Flags,
   In,
   InOut,
   int,
@@ -20,6 +21,7 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { InotifyInitFlags } from "../fs/fd-create-flags.js";
 
 /**
  * Create an epoll instance and return a descriptor for it (the size argument only has to be positive).
@@ -73,7 +75,7 @@ export declare function inotify_init(): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_inotify_init1 (6.18.44)
  */
-export declare function inotify_init1(flags: int): long;
+export declare function inotify_init1(flags: int & Flags<InotifyInitFlags>): long;
 
 /**
  * Remove a watch from an inotify instance.

@@ -11,6 +11,7 @@ import type {
   LenOf,
   loff_t,
   long,
+  OneOf,
   Only,
   Out,
   off_t,
@@ -25,7 +26,10 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
+import type { FcntlCmd } from "../fcntl/fcntl-cmds.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { CloseRangeFlags, RenameFlags } from "../fs/call-flags.js";
+import type { StatxMask } from "../stat/statx-mask.js";
 
 /**
  * Check whether the real user and group IDs of the caller may read, write, execute or find a path.
@@ -86,7 +90,7 @@ export declare function close(fd: uint & Fd): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_close_range (6.18.44)
  */
-export declare function close_range(fd: uint & Fd, max_fd: uint, flags: uint): long;
+export declare function close_range(fd: uint & Fd, max_fd: uint, flags: uint & Flags<CloseRangeFlags>): long;
 
 /**
  * Copy bytes from one file to another inside the kernel, at given or current offsets.
@@ -246,7 +250,7 @@ export declare function fchownat(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_fcntl (6.18.44)
  */
-export declare function fcntl(fd: uint & Fd, cmd: uint, arg: ulong): long;
+export declare function fcntl(fd: uint & Fd, cmd: uint & OneOf<FcntlCmd>, arg: ulong): long;
 
 /**
  * Flush the data of an open file to storage, with only the metadata needed to read it back.
@@ -557,7 +561,7 @@ export declare function renameat2(
   oldname: Path,
   newdfd: int & Fd,
   newname: Path,
-  flags: uint,
+  flags: uint & Flags<RenameFlags>,
 ): long;
 
 /**
@@ -598,6 +602,8 @@ export declare function stat(
 
 /**
  * Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.
+ * `flags` takes AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits
+ * (AT_STATX_FORCE_SYNC 0x2000, AT_STATX_DONT_SYNC 0x4000), which AtFlags does not list; other bits give EINVAL.
  * @since 4.11
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_statx (6.18.44)
@@ -605,8 +611,8 @@ export declare function stat(
 export declare function statx(
   dfd: int & Fd,
   filename: Path,
-  flags: uint,
-  mask: uint,
+  flags: uint & Flags<AtFlags>,
+  mask: uint & Flags<StatxMask>,
   /** struct statx */
   buffer: Ptr<Out<void_t>>,
 ): long;

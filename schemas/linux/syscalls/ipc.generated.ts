@@ -4,6 +4,7 @@ import type {
   char,
   clockid_t,
   cstring,
+  Flags,
   In,
   InOut,
   int,
@@ -25,6 +26,7 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { msqid64_ds, sembuf } from "../ipc/sysv.js";
+import type { FutexOp } from "../sched/futex-ops.js";
 
 /**
  * Create a descriptor backed by a 64-bit counter that can be used to signal events.
@@ -50,7 +52,7 @@ export declare function eventfd2(count: uint, flags: int): long;
  */
 export declare function futex(
   uaddr: Ptr<InOut<u32>>,
-  op: int,
+  op: int & Flags<FutexOp>,
   val: u32,
   /** struct __kernel_timespec */
   utime: Ptr<In<void_t>>,

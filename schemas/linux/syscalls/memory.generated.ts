@@ -2,10 +2,12 @@
 import type {
   cstring,
   Fd,
+  Flags,
   In,
   InOut,
   int,
   long,
+  OneOf,
   Only,
   Out,
   Path,
@@ -21,6 +23,16 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_s390 } from "../../abi/groups.js";
 import type { i386, m68k } from "../../abi/index.js";
+import type {
+  MadviseAdvice,
+  MemfdFlags,
+  Mlock2Flags,
+  MlockallFlags,
+  MmapFlags,
+  MremapFlags,
+  MsyncFlags,
+  ProtFlags,
+} from "../mm/mman.js";
 
 /**
  * Move the program break (the end of the heap) and return its new position.
@@ -64,7 +76,7 @@ export declare function get_mempolicy(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_madvise (6.18.44)
  */
-export declare function madvise(start: ulong, len_in: size_t, behavior: int): long;
+export declare function madvise(start: ulong, len_in: size_t, behavior: int & OneOf<MadviseAdvice>): long;
 
 /**
  * Allocate a shadow stack for user-space control-flow protection and return its address.
@@ -102,7 +114,7 @@ export declare function membarrier(cmd: int, flags: uint, cpu_id: int): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_memfd_create (6.18.44)
  */
-export declare function memfd_create(uname: Ptr<In<cstring>>, flags: uint): long;
+export declare function memfd_create(uname: Ptr<In<cstring>>, flags: uint & Flags<MemfdFlags>): long;
 
 /**
  * Create a descriptor for memory removed from the kernel's direct map, for holding secrets.
@@ -146,7 +158,7 @@ export declare function mlock(start: ulong, len: size_t): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mlock2 (6.18.44)
  */
-export declare function mlock2(start: ulong, len: size_t, flags: int): long;
+export declare function mlock2(start: ulong, len: size_t, flags: int & Flags<Mlock2Flags>): long;
 
 /**
  * Lock all current and/or future mappings of the caller into RAM.
@@ -154,7 +166,7 @@ export declare function mlock2(start: ulong, len: size_t, flags: int): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mlockall (6.18.44)
  */
-export declare function mlockall(flags: int): long;
+export declare function mlockall(flags: int & Flags<MlockallFlags>): long;
 
 /**
  * Map a file or anonymous memory into the address space.
@@ -165,8 +177,8 @@ export declare function mlockall(flags: int): long;
 export declare function mmap(
   addr: ulong,
   len: ulong,
-  prot: ulong,
-  flags: ulong,
+  prot: ulong & Flags<ProtFlags>,
+  flags: ulong & Flags<MmapFlags>,
   fd: ulong & Fd,
   off: ulong,
 ): long;
@@ -204,7 +216,7 @@ export declare function move_pages(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_mprotect (6.18.44)
  */
-export declare function mprotect(start: ulong, len: size_t, prot: ulong): long;
+export declare function mprotect(start: ulong, len: size_t, prot: ulong & Flags<ProtFlags>): long;
 
 /**
  * Grow, shrink or move an existing memory mapping.
@@ -216,7 +228,7 @@ export declare function mremap(
   addr: ulong,
   old_len: ulong,
   new_len: ulong,
-  flags: ulong,
+  flags: ulong & Flags<MremapFlags>,
   new_addr: ulong,
 ): long;
 
@@ -234,7 +246,7 @@ export declare function mseal(start: ulong, len: size_t, flags: ulong): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msync (6.18.44)
  */
-export declare function msync(start: ulong, len: size_t, flags: int): long;
+export declare function msync(start: ulong, len: size_t, flags: int & Flags<MsyncFlags>): long;
 
 /**
  * Unlock a range of memory so that it can be paged out again.
@@ -282,7 +294,12 @@ export declare function pkey_free(pkey: int): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pkey_mprotect (6.18.44)
  */
-export declare function pkey_mprotect(start: ulong, len: size_t, prot: ulong, pkey: int): long;
+export declare function pkey_mprotect(
+  start: ulong,
+  len: size_t,
+  prot: ulong & Flags<ProtFlags>,
+  pkey: int,
+): long;
 
 /**
  * Give memory usage advice for ranges of another process, which is named by a pidfd.
@@ -295,7 +312,7 @@ export declare function process_madvise(
   /** struct iovec */
   vec: Ptr<In<void_t>>,
   vlen: size_t,
-  behavior: int,
+  behavior: int & OneOf<MadviseAdvice>,
   flags: uint,
 ): long;
 

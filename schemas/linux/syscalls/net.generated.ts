@@ -8,6 +8,7 @@ import type {
   LenOf,
   loff_t,
   long,
+  OneOf,
   Only,
   Out,
   off_t,
@@ -18,6 +19,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_parisc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { AddressFamily, IpProtocol } from "../socket/socket-consts.js";
 
 /**
  * Take the next pending connection of a listening socket and return a new descriptor for it.
@@ -242,11 +244,20 @@ export declare function shutdown(fd: int & Fd, how: int): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_socket (6.18.44)
  */
-export declare function socket(family: int, type: int, protocol: int): long;
+export declare function socket(
+  family: int & OneOf<AddressFamily>,
+  type: int,
+  protocol: int & OneOf<IpProtocol>,
+): long;
 
 /**
  * Create a pair of connected sockets.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_socketpair (6.18.44)
  */
-export declare function socketpair(family: int, type: int, protocol: int, usockvec: Ptr<Out<int>>): long;
+export declare function socketpair(
+  family: int & OneOf<AddressFamily>,
+  type: int,
+  protocol: int & OneOf<IpProtocol>,
+  usockvec: Ptr<Out<int>>,
+): long;

@@ -27,8 +27,14 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_sparc } from "../../abi/groups.js";
 import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { PidfdOpenFlags } from "../fs/fd-create-flags.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
+import type { PrctlOption } from "../sched/prctl-options.js";
+import type { PtraceRequest } from "../sched/ptrace-requests.js";
+import type { RlimitResource } from "../sched/rlimit.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
+import type { WaitIdType, WaitOptions } from "../sched/wait.js";
+import type { SeccompFilterFlags, SeccompOp } from "../seccomp/seccomp-consts.js";
 
 /**
  * Read or change x86-specific thread state such as the FS and GS segment bases.
@@ -271,7 +277,7 @@ export declare function getresuid(
  * @source tracefs sys_enter_getrlimit (6.18.44)
  */
 export declare function getrlimit(
-  resource: uint,
+  resource: uint & OneOf<RlimitResource>,
   /** struct rlimit */
   rlim: Ptr<Out<void_t>>,
 ): long;
@@ -416,7 +422,7 @@ export declare function pidfd_getfd(pidfd: int & Fd, fd: int & Fd, flags: uint):
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_pidfd_open (6.18.44)
  */
-export declare function pidfd_open(pid: pid_t & Pid, flags: uint): long;
+export declare function pidfd_open(pid: pid_t & Pid, flags: uint & Flags<PidfdOpenFlags>): long;
 
 /**
  * Perform an operation on the calling process or thread (name, dumpability, seccomp, no_new_privs, and many more).
@@ -424,7 +430,13 @@ export declare function pidfd_open(pid: pid_t & Pid, flags: uint): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_prctl (6.18.44)
  */
-export declare function prctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
+export declare function prctl(
+  option: int & OneOf<PrctlOption>,
+  arg2: ulong,
+  arg3: ulong,
+  arg4: ulong,
+  arg5: ulong,
+): long;
 
 /**
  * Read and/or set a resource limit of any process, with 64-bit values.
@@ -434,7 +446,7 @@ export declare function prctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong
  */
 export declare function prlimit64(
   pid: pid_t & Pid,
-  resource: uint,
+  resource: uint & OneOf<RlimitResource>,
   /** struct rlimit64 */
   new_rlim: Ptr<In<void_t>>,
   /** struct rlimit64 */
@@ -481,7 +493,12 @@ export declare function process_vm_writev(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_ptrace (6.18.44)
  */
-export declare function ptrace(request: long, pid: long & Pid, addr: ulong, data: ulong): long;
+export declare function ptrace(
+  request: long & OneOf<PtraceRequest>,
+  pid: long & Pid,
+  addr: ulong,
+  data: ulong,
+): long;
 
 /**
  * Register or unregister the restartable-sequences area of the calling thread.
@@ -622,7 +639,11 @@ export declare function sched_yield(): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_seccomp (6.18.44)
  */
-export declare function seccomp(op: uint, flags: uint, uargs: Ptr<Out<void_t>>): long;
+export declare function seccomp(
+  op: uint & OneOf<SeccompOp>,
+  flags: uint & Flags<SeccompFilterFlags>,
+  uargs: Ptr<Out<void_t>>,
+): long;
 
 /**
  * Set the address that is cleared, and futex-woken, when the calling thread exits; returns the thread ID.
@@ -843,7 +864,7 @@ export declare function setreuid(
  * @source tracefs sys_enter_setrlimit (6.18.44)
  */
 export declare function setrlimit(
-  resource: uint,
+  resource: uint & OneOf<RlimitResource>,
   /** struct rlimit */
   rlim: Ptr<In<void_t>>,
 ): long;
@@ -915,7 +936,7 @@ export declare function vfork(): long;
 export declare function wait4(
   upid: pid_t & Pid,
   stat_addr: Ptr<Out<int>>,
-  options: int,
+  options: int & Flags<WaitOptions>,
   /** struct rusage */
   ru: Ptr<Out<void_t>>,
 ): long;
@@ -927,11 +948,11 @@ export declare function wait4(
  * @source tracefs sys_enter_waitid (6.18.44)
  */
 export declare function waitid(
-  which: int,
+  which: int & OneOf<WaitIdType>,
   upid: pid_t & Pid,
   /** struct siginfo */
   infop: Ptr<Out<void_t>>,
-  options: int,
+  options: int & Flags<WaitOptions>,
   /** struct rusage */
   ru: Ptr<Out<void_t>>,
 ): long;

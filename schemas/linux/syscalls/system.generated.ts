@@ -3,11 +3,13 @@ import type {
   char,
   cstring,
   Fd,
+  Flags,
   In,
   int,
   key_serial_t,
   LenOf,
   long,
+  OneOf,
   Out,
   Path,
   Ptr,
@@ -16,6 +18,8 @@ import type {
   ulong,
   void_t,
 } from "@sysargs/dsl";
+import type { GetrandomFlags } from "../fs/call-flags.js";
+import type { KeyctlOp } from "../sched/keyctl-ops.js";
 
 /**
  * Start BSD process accounting into a file, or stop it when the path is NULL.
@@ -82,7 +86,11 @@ export declare function getpagesize(): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrandom (6.18.44)
  */
-export declare function getrandom(ubuf: Ptr<Out<char>>, len: size_t & LenOf<"ubuf">, flags: uint): long;
+export declare function getrandom(
+  ubuf: Ptr<Out<char>>,
+  len: size_t & LenOf<"ubuf">,
+  flags: uint & Flags<GetrandomFlags>,
+): long;
 
 /**
  * Load a kernel module from an ELF image in memory, with a parameter string.
@@ -126,7 +134,13 @@ export declare function kexec_load(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_keyctl (6.18.44)
  */
-export declare function keyctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong, arg5: ulong): long;
+export declare function keyctl(
+  option: int & OneOf<KeyctlOp>,
+  arg2: ulong,
+  arg3: ulong,
+  arg4: ulong,
+  arg5: ulong,
+): long;
 
 /**
  * Restart, halt or power off the system, start a kexec-loaded kernel, or toggle Ctrl-Alt-Del handling.

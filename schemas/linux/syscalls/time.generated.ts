@@ -8,6 +8,7 @@ import type {
   int,
   kernel_long_t,
   long,
+  OneOf,
   Only,
   Out,
   Path,
@@ -20,6 +21,7 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { ClockId, TimerFlags, TimerfdCreateFlags, TimerfdSettimeFlags } from "../time/clocks.js";
 
 /**
  * Read or adjust the kernel clock discipline (offset, frequency, status) used to steer the system clock.
@@ -39,7 +41,7 @@ export declare function adjtimex(
  * @source tracefs sys_enter_clock_adjtime (6.18.44)
  */
 export declare function clock_adjtime(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timex */
   utx: Ptr<InOut<void_t>>,
 ): long;
@@ -52,7 +54,7 @@ export declare function clock_adjtime(
  */
 export declare function clock_adjtime(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct old_timex32 */
   tx: Ptr<Out<void_t>>,
 ): long;
@@ -64,7 +66,7 @@ export declare function clock_adjtime(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_adjtime64(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timex */
   tx: Ptr<Out<void_t>>,
 ): long;
@@ -76,7 +78,7 @@ export declare function clock_adjtime64(
  * @source tracefs sys_enter_clock_getres (6.18.44)
  */
 export declare function clock_getres(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<Out<void_t>>,
 ): long;
@@ -88,7 +90,7 @@ export declare function clock_getres(
  * @source tracefs sys_enter_clock_gettime (6.18.44)
  */
 export declare function clock_gettime(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<Out<void_t>>,
 ): long;
@@ -100,7 +102,7 @@ export declare function clock_gettime(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_gettime64(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<Out<void_t>>,
 ): long;
@@ -112,8 +114,8 @@ export declare function clock_gettime64(
  * @source tracefs sys_enter_clock_nanosleep (6.18.44)
  */
 export declare function clock_nanosleep(
-  which_clock: clockid_t,
-  flags: int,
+  which_clock: clockid_t & OneOf<ClockId>,
+  flags: int & Flags<TimerFlags>,
   /** struct __kernel_timespec */
   rqtp: Ptr<In<void_t>>,
   /** struct __kernel_timespec */
@@ -128,8 +130,8 @@ export declare function clock_nanosleep(
  */
 export declare function clock_nanosleep(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
-  which_clock: clockid_t,
-  flags: int,
+  which_clock: clockid_t & OneOf<ClockId>,
+  flags: int & Flags<TimerFlags>,
   /** struct old_timespec32 */
   rqtp: Ptr<Out<void_t>>,
   /** struct old_timespec32 */
@@ -143,7 +145,7 @@ export declare function clock_nanosleep(
  * @source tracefs sys_enter_clock_settime (6.18.44)
  */
 export declare function clock_settime(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<In<void_t>>,
 ): long;
@@ -155,7 +157,7 @@ export declare function clock_settime(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function clock_settime64(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct __kernel_timespec */
   tp: Ptr<In<void_t>>,
 ): long;
@@ -282,7 +284,7 @@ export declare function time(
  * @source tracefs sys_enter_timer_create (6.18.44)
  */
 export declare function timer_create(
-  which_clock: clockid_t,
+  which_clock: clockid_t & OneOf<ClockId>,
   /** struct sigevent */
   timer_event_spec: Ptr<In<void_t>>,
   created_timer_id: Ptr<Out<timer_t>>,
@@ -336,7 +338,7 @@ export declare function timer_gettime64(
  */
 export declare function timer_settime(
   timer_id: timer_t,
-  flags: int,
+  flags: int & Flags<TimerFlags>,
   /** struct __kernel_itimerspec */
   new_setting: Ptr<In<void_t>>,
   /** struct __kernel_itimerspec */
@@ -352,7 +354,7 @@ export declare function timer_settime(
 export declare function timer_settime(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   timer_id: timer_t,
-  flags: int,
+  flags: int & Flags<TimerFlags>,
   /** struct old_itimerspec32 */
   new_: Ptr<Out<void_t>>,
   /** struct old_itimerspec32 */
@@ -367,7 +369,7 @@ export declare function timer_settime(
  */
 export declare function timer_settime64(
   timer_id: timer_t,
-  flags: int,
+  flags: int & Flags<TimerFlags>,
   /** struct __kernel_itimerspec */
   new_setting: Ptr<In<void_t>>,
   /** struct __kernel_itimerspec */
@@ -380,7 +382,10 @@ export declare function timer_settime64(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timerfd_create (6.18.44)
  */
-export declare function timerfd_create(clockid: int, flags: int): long;
+export declare function timerfd_create(
+  clockid: int & OneOf<ClockId>,
+  flags: int & Flags<TimerfdCreateFlags>,
+): long;
 
 /**
  * Read the time until the next expiry and the interval of a timerfd.
@@ -414,7 +419,7 @@ export declare function timerfd_gettime64(
  */
 export declare function timerfd_settime(
   ufd: int & Fd,
-  flags: int,
+  flags: int & Flags<TimerfdSettimeFlags>,
   /** struct __kernel_itimerspec */
   utmr: Ptr<In<void_t>>,
   /** struct __kernel_itimerspec */
@@ -429,7 +434,7 @@ export declare function timerfd_settime(
  */
 export declare function timerfd_settime64(
   ufd: int & Fd,
-  flags: int,
+  flags: int & Flags<TimerfdSettimeFlags>,
   /** struct __kernel_itimerspec */
   utmr: Ptr<In<void_t>>,
   /** struct __kernel_itimerspec */

@@ -19,11 +19,16 @@ const registry = repositoryRegistry();
  * took LANDLOCK_CREATE_RULESET_ERRATA, also 6.15, but not these); and kernel BTF describes types,
  * not macros, so the running 6.18 kernel cannot vouch for a #define either. Only a >= 6.15 tree
  * or UAPI header set could prove them.
+ *
+ * MADV_GUARD_INSTALL and MADV_GUARD_REMOVE (madvise guard regions, added in Linux 6.13): newer than the
+ * 6.1 headers and the 6.12 tree alike.
  */
 const UNPROVABLE = new Set([
   "const LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF",
   "const LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON",
   "const LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF",
+  "const MADV_GUARD_INSTALL",
+  "const MADV_GUARD_REMOVE",
 ]);
 /**
  * Registry types that only ABIs without a Debian cross compiler use, so that neither a compiler (none
