@@ -34,6 +34,8 @@ import type {
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
+import type { __kernel_old_timeval } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
@@ -63,8 +65,7 @@ export declare function _newselect(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_old_timeval */
-  tvp: Ptr<InOut<void_t>>,
+  tvp: Ptr<InOut<__kernel_old_timeval>>,
 ): long;
 
 /**
@@ -111,11 +112,7 @@ export declare function chown32(filename: Path, user: uid_t, group: gid_t): long
  * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function clock_getres_time64(
-  which_clock: clockid_t,
-  /** struct __kernel_timespec */
-  tp: Ptr<Out<void_t>>,
-): long;
+export declare function clock_getres_time64(which_clock: clockid_t, tp: Ptr<Out<__kernel_timespec>>): long;
 
 /**
  * clock_nanosleep with 64-bit time_t timespecs, for 32-bit ABIs.
@@ -126,10 +123,8 @@ export declare function clock_getres_time64(
 export declare function clock_nanosleep_time64(
   which_clock: clockid_t,
   flags: int,
-  /** struct __kernel_timespec */
-  rqtp: Ptr<In<void_t>>,
-  /** struct __kernel_timespec */
-  rmtp: Ptr<Out<void_t>>,
+  rqtp: Ptr<In<__kernel_timespec>>,
+  rmtp: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -168,8 +163,7 @@ export declare function futex_time64(
   uaddr: Ptr<InOut<u32>>,
   op: int,
   val: u32,
-  /** struct __kernel_timespec */
-  utime: Ptr<In<void_t>>,
+  utime: Ptr<In<__kernel_timespec>>,
   uaddr2: Ptr<InOut<u32>>,
   val3: u32,
 ): long;
@@ -250,8 +244,7 @@ export declare function io_pgetevents_time64(
   nr: long,
   /** struct io_event */
   events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
 ): long;
@@ -300,8 +293,7 @@ export declare function mq_timedreceive_time64(
   msg_ptr: Ptr<Out<char>>,
   msg_len: size_t,
   msg_prio: Ptr<Out<uint>>,
-  /** struct __kernel_timespec */
-  abs_timeout: Ptr<In<void_t>>,
+  abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -315,8 +307,7 @@ export declare function mq_timedsend_time64(
   msg_ptr: Ptr<In<cstring>>,
   msg_len: size_t,
   msg_prio: uint,
-  /** struct __kernel_timespec */
-  abs_timeout: Ptr<In<void_t>>,
+  abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -430,8 +421,7 @@ export declare function ppoll_time64(
   /** struct pollfd */
   arg0: Ptr<Out<void_t>>,
   arg1: uint,
-  /** struct __kernel_timespec */
-  arg2: Ptr<Out<void_t>>,
+  arg2: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
   arg3: Ptr<In<void_t>>,
   arg4: size_t,
@@ -451,8 +441,7 @@ export declare function pselect6_time64(
   arg2: Ptr<Out<void_t>>,
   /** fd_set */
   arg3: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  arg4: Ptr<Out<void_t>>,
+  arg4: Ptr<Out<__kernel_timespec>>,
   arg5: Ptr<Out<void_t>>,
 ): long;
 
@@ -487,8 +476,7 @@ export declare function recvmmsg_time64(
   msg: Ptr<Out<void_t>>,
   vlen: uint,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -502,8 +490,7 @@ export declare function rt_sigtimedwait_time64(
   uthese: Ptr<In<void_t>>,
   /** siginfo_t */
   uinfo: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  uts: Ptr<In<void_t>>,
+  uts: Ptr<In<__kernel_timespec>>,
   sigsetsize: size_t & LenOf<"uthese">,
 ): long;
 
@@ -515,8 +502,7 @@ export declare function rt_sigtimedwait_time64(
  */
 export declare function sched_rr_get_interval_time64(
   pid: pid_t & Pid,
-  /** struct __kernel_timespec */
-  interval: Ptr<Out<void_t>>,
+  interval: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -533,8 +519,7 @@ export declare function select(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_old_timeval */
-  tvp: Ptr<InOut<void_t>>,
+  tvp: Ptr<InOut<__kernel_old_timeval>>,
 ): long;
 
 /**
@@ -560,8 +545,7 @@ export declare function semtimedop_time64(
   semid: int,
   sops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -798,8 +782,7 @@ export declare function umount(name: Path): long;
 export declare function utimensat_time64(
   dfd: int & Fd,
   filename: Path,
-  /** struct __kernel_timespec */
-  utimes: Ptr<Out<void_t>>,
+  utimes: Ptr<Out<__kernel_timespec>>,
   flags: int & Flags<AtFlags>,
 ): long;
 

@@ -20,6 +20,8 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Create an epoll instance and return a descriptor for it (the size argument only has to be positive).
@@ -117,8 +119,7 @@ export declare function io_getevents(
   nr: long,
   /** struct io_event */
   events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -134,8 +135,7 @@ export declare function io_getevents(
   nr: s32,
   /** struct io_event */
   events: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -150,8 +150,7 @@ export declare function io_pgetevents(
   nr: long,
   /** struct io_event */
   events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   usig: Ptr<InOut<void_t>>,
 ): long;
@@ -169,8 +168,7 @@ export declare function io_pgetevents(
   nr: long,
   /** struct io_event */
   events: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<old_timespec32>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
 ): long;
@@ -258,8 +256,7 @@ export declare function ppoll(
   /** struct pollfd */
   ufds: Ptr<InOut<void_t>>,
   nfds: uint,
-  /** struct __kernel_timespec */
-  tsp: Ptr<Out<void_t>>,
+  tsp: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
   sigmask: Ptr<In<void_t>>,
   sigsetsize: size_t & LenOf<"sigmask">,
@@ -276,8 +273,7 @@ export declare function ppoll(
   /** struct pollfd */
   arg0: Ptr<Out<void_t>>,
   arg1: uint,
-  /** struct old_timespec32 */
-  arg2: Ptr<Out<void_t>>,
+  arg2: Ptr<Out<old_timespec32>>,
   /** sigset_t */
   arg3: Ptr<In<void_t>>,
   arg4: size_t,
@@ -297,8 +293,7 @@ export declare function pselect6(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_timespec */
-  tsp: Ptr<InOut<void_t>>,
+  tsp: Ptr<InOut<__kernel_timespec>>,
   sig: Ptr<InOut<void_t>>,
 ): long;
 
@@ -317,7 +312,6 @@ export declare function pselect6(
   arg2: Ptr<Out<void_t>>,
   /** fd_set */
   arg3: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  arg4: Ptr<Out<void_t>>,
+  arg4: Ptr<Out<old_timespec32>>,
   arg5: Ptr<Out<void_t>>,
 ): long;

@@ -25,6 +25,8 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { msqid64_ds, sembuf } from "../ipc/sysv.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Create a descriptor backed by a 64-bit counter that can be used to signal events.
@@ -52,8 +54,23 @@ export declare function futex(
   uaddr: Ptr<InOut<u32>>,
   op: int,
   val: u32,
-  /** struct __kernel_timespec */
-  utime: Ptr<In<void_t>>,
+  utime: Ptr<In<__kernel_timespec>>,
+  uaddr2: Ptr<InOut<u32>>,
+  val3: u32,
+): long;
+
+/**
+ * Operate on a futex word: wait, wake, requeue, wake-op and the priority-inheritance operations.
+ * Kernel entry point: sys_futex_time32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function futex(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  uaddr: Ptr<InOut<u32>>,
+  op: int,
+  val: u32,
+  utime: Ptr<In<old_timespec32>>,
   uaddr2: Ptr<InOut<u32>>,
   val3: u32,
 ): long;
@@ -83,8 +100,7 @@ export declare function futex_wait(
   val: ulong,
   mask: ulong,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   clockid: clockid_t,
 ): long;
 
@@ -99,8 +115,7 @@ export declare function futex_waitv(
   waiters: Ptr<In<void_t>>,
   nr_futexes: uint,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   clockid: clockid_t,
 ): long;
 
@@ -184,8 +199,7 @@ export declare function mq_timedreceive(
   u_msg_ptr: Ptr<Out<char>>,
   msg_len: size_t,
   u_msg_prio: Ptr<Out<uint>>,
-  /** struct __kernel_timespec */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -200,8 +214,7 @@ export declare function mq_timedreceive(
   u_msg_ptr: Ptr<Out<char>>,
   msg_len: uint,
   u_msg_prio: Ptr<Out<uint>>,
-  /** struct old_timespec32 */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -215,8 +228,7 @@ export declare function mq_timedsend(
   u_msg_ptr: Ptr<In<cstring>>,
   msg_len: size_t,
   msg_prio: uint,
-  /** struct __kernel_timespec */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -231,8 +243,7 @@ export declare function mq_timedsend(
   u_msg_ptr: Ptr<In<cstring>>,
   msg_len: uint,
   msg_prio: uint,
-  /** struct old_timespec32 */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -346,8 +357,7 @@ export declare function semtimedop(
   semid: int,
   tsops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -361,8 +371,7 @@ export declare function semtimedop(
   semid: int,
   sops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct old_timespec32 */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**

@@ -16,6 +16,7 @@ import type {
   umode_t,
   void_t,
 } from "@sysargs/dsl";
+import type { __kernel_old_itimerval } from "../time/time-types.js";
 
 /**
  * Order memory accesses around user-space atomic sequences on m68k (nothing to do on uniprocessor kernels).
@@ -28,11 +29,7 @@ export declare function atomic_barrier(): long;
  * Kernel entry point: sys_getitimer.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function osf_getitimer(
-  which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<Out<void_t>>,
-): long;
+export declare function osf_getitimer(which: int, value: Ptr<Out<__kernel_old_itimerval>>): long;
 
 /**
  * Set an interval timer (alpha table name of setitimer, kept for OSF/1 compatibility).
@@ -41,10 +38,8 @@ export declare function osf_getitimer(
  */
 export declare function osf_setitimer(
   which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<Out<void_t>>,
-  /** struct __kernel_old_itimerval */
-  ovalue: Ptr<Out<void_t>>,
+  value: Ptr<Out<__kernel_old_itimerval>>,
+  ovalue: Ptr<Out<__kernel_old_itimerval>>,
 ): long;
 
 /**

@@ -18,6 +18,8 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_parisc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Take the next pending connection of a listening socket and return a new descriptor for it.
@@ -140,8 +142,7 @@ export declare function recvmmsg(
   mmsg: Ptr<Out<void_t>>,
   vlen: uint,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -157,8 +158,7 @@ export declare function recvmmsg(
   msg: Ptr<Out<void_t>>,
   vlen: uint,
   flags: uint,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**

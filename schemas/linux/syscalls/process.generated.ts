@@ -25,10 +25,12 @@ import type {
   ushort,
   void_t,
 } from "@sysargs/dsl";
-import type { arch_sparc } from "../../abi/groups.js";
-import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { arch_sparc, mips_n32, mips_o32 } from "../../abi/groups.js";
+import type { arm, i386, m68k, parisc, ppc, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Read or change x86-specific thread state such as the FS and GS segment bases.
@@ -558,10 +560,18 @@ export declare function sched_getscheduler(pid: pid_t & Pid): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_rr_get_interval (6.18.44)
  */
+export declare function sched_rr_get_interval(pid: pid_t & Pid, interval: Ptr<Out<__kernel_timespec>>): long;
+
+/**
+ * Report the round-robin time slice of a thread.
+ * Kernel entry point: sys_sched_rr_get_interval_time32.
+ * @since 2.0
+ * @source include/linux/syscalls.h (6.12)
+ */
 export declare function sched_rr_get_interval(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   pid: pid_t & Pid,
-  /** struct __kernel_timespec */
-  interval: Ptr<Out<void_t>>,
+  interval: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**

@@ -258,6 +258,17 @@ const REGISTRY_STRUCT_OK = new Set([
   "file_attr",
   "sched_attr",
   "sembuf",
+  // time types (schemas/linux/time/)
+  "__kernel_timespec",
+  "__kernel_old_timespec",
+  "__kernel_old_timeval",
+  "__kernel_old_itimerval",
+  "__kernel_itimerspec",
+  "old_timespec32",
+  "old_itimerspec32",
+  "old_timeval32",
+  "old_itimerval32",
+  "timezone",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
