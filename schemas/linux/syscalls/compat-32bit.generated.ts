@@ -34,6 +34,8 @@ import type {
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
+import type { rlimit } from "../resource/resource.js";
+import type { old_utsname, oldold_utsname } from "../system/sysinfo.js";
 import type { __kernel_old_timeval } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
@@ -347,10 +349,7 @@ export declare function oldlstat(
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function oldolduname(
-  /** struct oldold_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function oldolduname(arg0: Ptr<Out<oldold_utsname>>): long;
 
 /**
  * Read the status of a file named by path in the historic struct __old_kernel_stat layout.
@@ -376,10 +375,7 @@ export declare function oldumount(name: Path): long;
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function olduname(
-  /** struct old_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function olduname(arg0: Ptr<Out<old_utsname>>): long;
 
 /**
  * Query PCI host-bridge information (bus number, I/O and memory bases) for a device.
@@ -759,11 +755,7 @@ export declare function truncate64(path: Path, length: loff_t): long;
  * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function ugetrlimit(
-  resource: uint,
-  /** struct rlimit */
-  rlim: Ptr<Out<void_t>>,
-): long;
+export declare function ugetrlimit(resource: uint, rlim: Ptr<Out<rlimit>>): long;
 
 /**
  * Unmount a filesystem by path, without flags (the historic one-argument umount).

@@ -16,6 +16,7 @@ import type {
   umode_t,
   void_t,
 } from "@sysargs/dsl";
+import type { old_utsname, oldold_utsname } from "../system/sysinfo.js";
 import type { __kernel_old_itimerval } from "../time/time-types.js";
 
 /**
@@ -117,17 +118,11 @@ export declare function sys_debug_setcontext(
  * Kernel entry point: sys_uname.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function unused109(
-  /** struct old_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function unused109(arg0: Ptr<Out<old_utsname>>): long;
 
 /**
  * Read system identification in the oldest utsname layout (mips o32 slot 59, left under its placeholder name).
  * Kernel entry point: sys_olduname.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function unused59(
-  /** struct oldold_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function unused59(arg0: Ptr<Out<oldold_utsname>>): long;

@@ -27,8 +27,10 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_sparc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { rlimit, rlimit64, rusage } from "../resource/resource.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
+import type { sched_param } from "../sched/sched-param.js";
 import type { old_timespec32 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
@@ -272,11 +274,7 @@ export declare function getresuid(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrlimit (6.18.44)
  */
-export declare function getrlimit(
-  resource: uint,
-  /** struct rlimit */
-  rlim: Ptr<Out<void_t>>,
-): long;
+export declare function getrlimit(resource: uint, rlim: Ptr<Out<rlimit>>): long;
 
 /**
  * Read resource usage of the caller, its waited-for children or the calling thread.
@@ -284,11 +282,7 @@ export declare function getrlimit(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrusage (6.18.44)
  */
-export declare function getrusage(
-  who: int,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
-): long;
+export declare function getrusage(who: int, ru: Ptr<Out<rusage>>): long;
 
 /**
  * Return the session ID of a process.
@@ -437,10 +431,8 @@ export declare function prctl(option: int, arg2: ulong, arg3: ulong, arg4: ulong
 export declare function prlimit64(
   pid: pid_t & Pid,
   resource: uint,
-  /** struct rlimit64 */
-  new_rlim: Ptr<In<void_t>>,
-  /** struct rlimit64 */
-  old_rlim: Ptr<Out<void_t>>,
+  new_rlim: Ptr<In<rlimit64>>,
+  old_rlim: Ptr<Out<rlimit64>>,
 ): long;
 
 /**
@@ -540,11 +532,7 @@ export declare function sched_getaffinity(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_getparam (6.18.44)
  */
-export declare function sched_getparam(
-  pid: pid_t & Pid,
-  /** struct sched_param */
-  param: Ptr<Out<void_t>>,
-): long;
+export declare function sched_getparam(pid: pid_t & Pid, param: Ptr<Out<sched_param>>): long;
 
 /**
  * Return the scheduling policy of a thread.
@@ -599,11 +587,7 @@ export declare function sched_setaffinity(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_setparam (6.18.44)
  */
-export declare function sched_setparam(
-  pid: pid_t & Pid,
-  /** struct sched_param */
-  param: Ptr<In<void_t>>,
-): long;
+export declare function sched_setparam(pid: pid_t & Pid, param: Ptr<In<sched_param>>): long;
 
 /**
  * Change the scheduling policy and parameters of a thread.
@@ -614,8 +598,7 @@ export declare function sched_setparam(
 export declare function sched_setscheduler(
   pid: pid_t & Pid,
   policy: int & OneOf<SchedPolicy>,
-  /** struct sched_param */
-  param: Ptr<In<void_t>>,
+  param: Ptr<In<sched_param>>,
 ): long;
 
 /**
@@ -852,11 +835,7 @@ export declare function setreuid(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setrlimit (6.18.44)
  */
-export declare function setrlimit(
-  resource: uint,
-  /** struct rlimit */
-  rlim: Ptr<In<void_t>>,
-): long;
+export declare function setrlimit(resource: uint, rlim: Ptr<In<rlimit>>): long;
 
 /**
  * Start a new session with the caller as its leader, detached from any controlling terminal.
@@ -926,8 +905,7 @@ export declare function wait4(
   upid: pid_t & Pid,
   stat_addr: Ptr<Out<int>>,
   options: int,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
+  ru: Ptr<Out<rusage>>,
 ): long;
 
 /**
@@ -942,6 +920,5 @@ export declare function waitid(
   /** struct siginfo */
   infop: Ptr<Out<void_t>>,
   options: int,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
+  ru: Ptr<Out<rusage>>,
 ): long;

@@ -20,6 +20,7 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { tms } from "../resource/resource.js";
 import type {
   __kernel_itimerspec,
   __kernel_old_itimerval,
@@ -464,10 +465,7 @@ export declare function timerfd_settime64(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_times (6.18.44)
  */
-export declare function times(
-  /** struct tms */
-  tbuf: Ptr<Out<void_t>>,
-): long;
+export declare function times(tbuf: Ptr<Out<tms>>): long;
 
 /**
  * Set the access and modification times of a file named by path, in whole seconds.

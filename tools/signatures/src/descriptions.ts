@@ -441,7 +441,6 @@ export const DESCRIPTIONS: Record<string, string> = {
     "Switch to a user context and apply debug operations such as single-stepping to it (powerpc32).",
   sysfs:
     "Query the filesystem types known to the kernel: index of a name, name of an index, or count (obsolete).",
-  sysinfo: "Read overall system statistics: uptime, load averages, memory and swap use, and process count.",
   syslog: "Read or clear the kernel message ring buffer and set the console log level.",
   tee: "Duplicate data from one pipe into another without consuming it.",
   tgkill: "Send a signal to one thread of a given thread group.",

@@ -312,7 +312,6 @@ export const SINCE: Record<string, string> = {
   sync: "1.0",
   syncfs: "2.6.39",
   sysfs: "1.2",
-  sysinfo: "1.0",
   syslog: "1.0",
   tee: "2.6.17",
   tgkill: "2.6",

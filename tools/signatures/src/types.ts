@@ -269,6 +269,16 @@ const REGISTRY_STRUCT_OK = new Set([
   "old_timeval32",
   "old_itimerval32",
   "timezone",
+  // resources, scheduling, system information
+  "rusage",
+  "rlimit",
+  "rlimit64",
+  "tms",
+  "sched_param",
+  "sysinfo",
+  "new_utsname",
+  "old_utsname",
+  "oldold_utsname",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
