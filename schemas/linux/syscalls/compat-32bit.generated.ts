@@ -32,9 +32,12 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
+import type { io_event } from "../aio/aio.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
+import type { pollfd } from "../poll/pollfd.js";
 import type { rlimit } from "../resource/resource.js";
+import type { mmsghdr } from "../socket/mmsghdr.js";
 import type { old_utsname, oldold_utsname } from "../system/sysinfo.js";
 import type { __kernel_old_timeval } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
@@ -244,8 +247,7 @@ export declare function io_pgetevents_time64(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
   timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
@@ -414,8 +416,7 @@ export declare function pciconfig_write(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ppoll_time64(
-  /** struct pollfd */
-  arg0: Ptr<Out<void_t>>,
+  arg0: Ptr<Out<pollfd>>,
   arg1: uint,
   arg2: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
@@ -468,8 +469,7 @@ export declare function recv(arg0: int, arg1: Ptr<Out<void_t>>, arg2: size_t, ar
  */
 export declare function recvmmsg_time64(
   fd: int & Fd,
-  /** struct mmsghdr */
-  msg: Ptr<Out<void_t>>,
+  msg: Ptr<Out<mmsghdr>>,
   vlen: uint,
   flags: uint,
   timeout: Ptr<Out<__kernel_timespec>>,

@@ -20,6 +20,8 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { io_event, iocb } from "../aio/aio.js";
+import type { pollfd } from "../poll/pollfd.js";
 import type { old_timespec32 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
@@ -93,10 +95,8 @@ export declare function inotify_rm_watch(fd: int & Fd, wd: s32): long;
  */
 export declare function io_cancel(
   ctx_id: aio_context_t,
-  /** struct iocb */
-  iocb: Ptr<In<void_t>>,
-  /** struct io_event */
-  result: Ptr<Out<void_t>>,
+  iocb: Ptr<In<iocb>>,
+  result: Ptr<Out<io_event>>,
 ): long;
 
 /**
@@ -117,8 +117,7 @@ export declare function io_getevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
   timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
@@ -133,8 +132,7 @@ export declare function io_getevents(
   ctx_id: u32,
   min_nr: s32,
   nr: s32,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
   timeout: Ptr<Out<old_timespec32>>,
 ): long;
 
@@ -148,8 +146,7 @@ export declare function io_pgetevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
   timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   usig: Ptr<InOut<void_t>>,
@@ -166,8 +163,7 @@ export declare function io_pgetevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
   timeout: Ptr<Out<old_timespec32>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
@@ -239,12 +235,7 @@ export declare function io_uring_setup(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_poll (6.18.44)
  */
-export declare function poll(
-  /** struct pollfd */
-  ufds: Ptr<InOut<void_t>>,
-  nfds: uint,
-  timeout_msecs: int,
-): long;
+export declare function poll(ufds: Ptr<InOut<pollfd>>, nfds: uint, timeout_msecs: int): long;
 
 /**
  * Wait until any of a set of file descriptors becomes ready, with a timespec timeout and a signal mask.
@@ -253,8 +244,7 @@ export declare function poll(
  * @source tracefs sys_enter_ppoll (6.18.44)
  */
 export declare function ppoll(
-  /** struct pollfd */
-  ufds: Ptr<InOut<void_t>>,
+  ufds: Ptr<InOut<pollfd>>,
   nfds: uint,
   tsp: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
@@ -270,8 +260,7 @@ export declare function ppoll(
  */
 export declare function ppoll(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
-  /** struct pollfd */
-  arg0: Ptr<Out<void_t>>,
+  arg0: Ptr<Out<pollfd>>,
   arg1: uint,
   arg2: Ptr<Out<old_timespec32>>,
   /** sigset_t */

@@ -26,6 +26,9 @@ import type {
 } from "@sysargs/dsl";
 import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { linux_dirent64 } from "../fs/dirent.js";
+import type { file_handle } from "../fs/file-handle.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Check whether the real user and group IDs of the caller may read, write, execute or find a path.
@@ -309,8 +312,7 @@ export declare function getdents(
  */
 export declare function getdents64(
   fd: uint & Fd,
-  /** struct linux_dirent64 */
-  dirent: Ptr<Out<void_t>>,
+  dirent: Ptr<Out<linux_dirent64>>,
   count: uint & LenOf<"dirent">,
 ): long;
 
@@ -429,8 +431,7 @@ export declare function mknodat(dfd: int & Fd, filename: Path, mode: umode_t, de
 export declare function name_to_handle_at(
   dfd: int & Fd,
   name: Ptr<In<cstring>>,
-  /** struct file_handle */
-  handle: Ptr<InOut<void_t>>,
+  handle: Ptr<InOut<file_handle>>,
   mnt_id: Ptr<Out<void_t>>,
   flag: int,
 ): long;
@@ -449,12 +450,7 @@ export declare function open(filename: Path, flags: int, mode: umode_t): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_open_by_handle_at (6.18.44)
  */
-export declare function open_by_handle_at(
-  mountdirfd: int,
-  /** struct file_handle */
-  handle: Ptr<InOut<void_t>>,
-  flags: int,
-): long;
+export declare function open_by_handle_at(mountdirfd: int, handle: Ptr<InOut<file_handle>>, flags: int): long;
 
 /**
  * Open a file named relative to a directory descriptor, possibly creating it.
@@ -673,13 +669,7 @@ export declare function unlinkat(dfd: int & Fd, pathname: Path, flag: int): long
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_vmsplice (6.18.44)
  */
-export declare function vmsplice(
-  fd: int & Fd,
-  /** struct iovec */
-  uiov: Ptr<In<void_t>>,
-  nr_segs: ulong,
-  flags: uint,
-): long;
+export declare function vmsplice(fd: int & Fd, uiov: Ptr<In<iovec>>, nr_segs: ulong, flags: uint): long;
 
 /**
  * Write up to a count of bytes from a buffer to a file descriptor.

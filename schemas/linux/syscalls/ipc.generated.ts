@@ -24,7 +24,10 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { futex_waitv } from "../futex/futex-waitv.js";
+import type { msgbuf } from "../ipc/msgbuf.js";
 import type { msqid64_ds, sembuf } from "../ipc/sysv.js";
+import type { mq_attr } from "../mqueue/mq-attr.js";
 import type { old_timespec32 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
@@ -82,8 +85,7 @@ export declare function futex(
  * @source tracefs sys_enter_futex_requeue (6.18.44)
  */
 export declare function futex_requeue(
-  /** struct futex_waitv */
-  waiters: Ptr<InOut<void_t>>,
+  waiters: Ptr<InOut<futex_waitv>>,
   flags: uint,
   nr_wake: int,
   nr_requeue: int,
@@ -99,21 +101,6 @@ export declare function futex_wait(
   uaddr: Ptr<InOut<void_t>>,
   val: ulong,
   mask: ulong,
-  flags: uint,
-  timeout: Ptr<Out<__kernel_timespec>>,
-  clockid: clockid_t,
-): long;
-
-/**
- * Sleep on several futex words at once until one of them is woken or a timeout expires.
- * @since 5.16
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_futex_waitv (6.18.44)
- */
-export declare function futex_waitv(
-  /** struct futex_waitv */
-  waiters: Ptr<In<void_t>>,
-  nr_futexes: uint,
   flags: uint,
   timeout: Ptr<Out<__kernel_timespec>>,
   clockid: clockid_t,
@@ -156,10 +143,8 @@ export declare function kcmp(pid1: pid_t & Pid, pid2: pid_t & Pid, type: int, id
  */
 export declare function mq_getsetattr(
   mqdes: mqd_t,
-  /** struct mq_attr */
-  u_mqstat: Ptr<In<void_t>>,
-  /** struct mq_attr */
-  u_omqstat: Ptr<InOut<void_t>>,
+  u_mqstat: Ptr<In<mq_attr>>,
+  u_omqstat: Ptr<InOut<mq_attr>>,
 ): long;
 
 /**
@@ -184,8 +169,7 @@ export declare function mq_open(
   u_name: Ptr<In<cstring>>,
   oflag: int,
   mode: umode_t,
-  /** struct mq_attr */
-  u_attr: Ptr<Out<void_t>>,
+  u_attr: Ptr<Out<mq_attr>>,
 ): long;
 
 /**
@@ -284,8 +268,7 @@ export declare function msgget(
  */
 export declare function msgrcv(
   msqid: int,
-  /** struct msgbuf */
-  msgp: Ptr<Out<void_t>>,
+  msgp: Ptr<Out<msgbuf>>,
   msgsz: size_t,
   msgtyp: long,
   msgflg: int,
@@ -296,13 +279,7 @@ export declare function msgrcv(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgsnd (6.18.44)
  */
-export declare function msgsnd(
-  msqid: int,
-  /** struct msgbuf */
-  msgp: Ptr<In<void_t>>,
-  msgsz: size_t,
-  msgflg: int,
-): long;
+export declare function msgsnd(msqid: int, msgp: Ptr<In<msgbuf>>, msgsz: size_t, msgflg: int): long;
 
 /**
  * Create a pipe and return its read and write descriptors.

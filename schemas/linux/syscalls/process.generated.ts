@@ -33,6 +33,7 @@ import type { SchedPolicy } from "../sched/sched-flags.js";
 import type { sched_param } from "../sched/sched-param.js";
 import type { old_timespec32 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Read or change x86-specific thread state such as the FS and GS segment bases.
@@ -443,11 +444,9 @@ export declare function prlimit64(
  */
 export declare function process_vm_readv(
   pid: pid_t & Pid,
-  /** struct iovec */
-  lvec: Ptr<In<void_t>>,
+  lvec: Ptr<In<iovec>>,
   liovcnt: ulong,
-  /** struct iovec */
-  rvec: Ptr<In<void_t>>,
+  rvec: Ptr<In<iovec>>,
   riovcnt: ulong,
   flags: ulong,
 ): long;
@@ -460,11 +459,9 @@ export declare function process_vm_readv(
  */
 export declare function process_vm_writev(
   pid: pid_t & Pid,
-  /** struct iovec */
-  lvec: Ptr<In<void_t>>,
+  lvec: Ptr<In<iovec>>,
   liovcnt: ulong,
-  /** struct iovec */
-  rvec: Ptr<In<void_t>>,
+  rvec: Ptr<In<iovec>>,
   riovcnt: ulong,
   flags: ulong,
 ): long;

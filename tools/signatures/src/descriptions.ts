@@ -28,8 +28,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   bind: "Give a socket its local address.",
   bpf: "Issue a BPF command: load programs, create and update maps, attach programs, query and pin objects.",
   brk: "Move the program break (the end of the heap) and return its new position.",
-  cachestat:
-    "Report page-cache state (cached, dirty, writeback, evicted and recently evicted pages) for a byte range of a file.",
   capget: "Read the permitted, effective and inheritable capability sets of a thread.",
   capset: "Change the permitted, effective and inheritable capability sets of the calling thread.",
   chdir: "Make a path the current working directory.",
@@ -106,7 +104,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   futex_time64: "futex with a 64-bit time_t timeout, for 32-bit ABIs.",
   futex_wait:
     "Sleep while a futex word of a given size holds an expected value, until woken or an optional absolute timeout.",
-  futex_waitv: "Sleep on several futex words at once until one of them is woken or a timeout expires.",
   futex_wake: "Wake up to a number of waiters on a futex word whose wait mask overlaps a given mask.",
   futimesat:
     "Set the access and modification times of a file named relative to a directory descriptor, with microseconds.",

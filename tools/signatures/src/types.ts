@@ -279,6 +279,19 @@ const REGISTRY_STRUCT_OK = new Set([
   "new_utsname",
   "old_utsname",
   "oldold_utsname",
+  // files, polling, queues, futexes, AIO, sockets, System V messages
+  "iovec",
+  "pollfd",
+  "mq_attr",
+  "futex_waitv",
+  "cachestat_range",
+  "cachestat",
+  "io_event",
+  "iocb",
+  "linux_dirent64",
+  "file_handle",
+  "mmsghdr",
+  "msgbuf",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
