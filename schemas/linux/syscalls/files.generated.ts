@@ -593,21 +593,6 @@ export declare function stat(
 ): long;
 
 /**
- * Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.
- * @since 4.11
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_statx (6.18.44)
- */
-export declare function statx(
-  dfd: int & Fd,
-  filename: Path,
-  flags: uint,
-  mask: uint,
-  /** struct statx */
-  buffer: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Create a symbolic link containing a target string.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)

@@ -27,6 +27,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_sparc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { lsm_ctx } from "../lsm/lsm-ctx.js";
 import type { rlimit, rlimit64, rusage } from "../resource/resource.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
@@ -348,8 +349,7 @@ export declare function ioprio_set(which: int, who: int, ioprio: int): long;
  */
 export declare function lsm_get_self_attr(
   attr: uint,
-  /** struct lsm_ctx */
-  ctx: Ptr<Out<void_t>>,
+  ctx: Ptr<Out<lsm_ctx>>,
   size: Ptr<InOut<u32>>,
   flags: u32,
 ): long;
@@ -370,8 +370,7 @@ export declare function lsm_list_modules(ids: Ptr<Out<u64>>, size: Ptr<InOut<u32
  */
 export declare function lsm_set_self_attr(
   attr: uint,
-  /** struct lsm_ctx */
-  ctx: Ptr<In<void_t>>,
+  ctx: Ptr<In<lsm_ctx>>,
   size: u32 & LenOf<"ctx">,
   flags: u32,
 ): long;
@@ -473,20 +472,6 @@ export declare function process_vm_writev(
  * @source tracefs sys_enter_ptrace (6.18.44)
  */
 export declare function ptrace(request: long, pid: long & Pid, addr: ulong, data: ulong): long;
-
-/**
- * Register or unregister the restartable-sequences area of the calling thread.
- * @since 4.18
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_rseq (6.18.44)
- */
-export declare function rseq(
-  /** struct rseq */
-  rseq: Ptr<In<void_t>>,
-  rseq_len: u32,
-  flags: int,
-  sig: u32,
-): long;
 
 /**
  * Read the CPU affinity mask of a thread (sparc table name of sched_getaffinity).

@@ -322,7 +322,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   restart_syscall:
     "Resume a system call that a signal interrupted, with adjusted timeouts (used by the kernel's restart mechanism).",
   rmdir: "Remove an empty directory.",
-  rseq: "Register or unregister the restartable-sequences area of the calling thread.",
   rt_sigpending: "Read the set of signals pending for the calling thread.",
   rt_sigprocmask: "Read and/or change the signal mask of the calling thread.",
   rt_sigqueueinfo: "Send a signal with caller-supplied siginfo to a process.",
@@ -420,8 +419,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   ssetmask: "Replace the signal mask of the caller with a single word, returning the old one (obsolete).",
   stat: "Read the status of a file named by path, following symbolic links.",
   stat64: "stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
-  statx:
-    "Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.",
   stime: "Set the system time in whole seconds since the epoch (obsolete).",
   subpage_prot: "Deny access to chosen 4 KiB subpages of a range mapped with 64 KiB pages (powerpc64).",
   swapcontext: "Save the current user context, switch to another, or both (powerpc).",

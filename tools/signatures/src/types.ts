@@ -292,6 +292,7 @@ const REGISTRY_STRUCT_OK = new Set([
   "file_handle",
   "mmsghdr",
   "msgbuf",
+  "lsm_ctx",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
