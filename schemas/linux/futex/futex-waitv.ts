@@ -1,4 +1,4 @@
-import type { CountedArray, clockid_t, In, long, Ptr, Ptr64, u32, u64, uint } from "@sysargs/dsl";
+import type { CountedArray, clockid_t, In, long, Ptr, Ptr64, u32, u64, uint, void_t } from "@sysargs/dsl";
 import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
@@ -14,6 +14,31 @@ export interface futex_waitv {
   flags: u32;
   /** Reserved: must be 0. */
   __reserved: u32;
+}
+
+/**
+ * A link of the robust futex list: the address of the next entry, embedded in each lock of the list.
+ * 4 bytes on 32-bit ABIs and x32 (whose set_robust_list is the compat entry), 8 on 64-bit ones.
+ * @source include/uapi/linux/futex.h (6.18)
+ */
+export interface robust_list {
+  /** The next entry; the list ends where it points back to the head. */
+  next: Ptr<In<void_t>>;
+}
+
+/**
+ * The head of a thread's robust futex list (set_robust_list, get_robust_list), which the kernel walks when
+ * the thread exits. 12 bytes on 32-bit ABIs and x32 (struct compat_robust_list_head, the same layout), 24 on
+ * 64-bit ones.
+ * @source include/uapi/linux/futex.h (6.18)
+ */
+export interface robust_list_head {
+  /** The first entry (the head itself when the list is empty). */
+  list: robust_list;
+  /** Offset from an entry to its futex word. */
+  futex_offset: long;
+  /** The entry being acquired or released, for the kernel to check too; may be NULL. */
+  list_op_pending: Ptr<In<void_t>>;
 }
 
 // ---------------------------------------------------------------------------------------------

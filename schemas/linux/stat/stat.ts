@@ -940,6 +940,23 @@ export type stat64 = Variants<
 export declare function fstat(fd: uint & Fd, statbuf: Ptr<Out<stat>>): long;
 
 /**
+ * Read the status of a file named by path, following symbolic links (the kernel's sys_newstat).
+ * @since 1.0
+ * @source include/linux/syscalls.h (6.12)
+ * @source tracefs sys_enter_newstat (6.18.44)
+ */
+// biome-ignore lint/suspicious/noRedeclare: the syscall (a value) and its struct (a type) share the kernel's name
+export declare function stat(filename: Path, statbuf: Ptr<Out<stat>>): long;
+
+/**
+ * Read the status of a file named by path without following a final symbolic link (the kernel's sys_newlstat).
+ * @since 1.0
+ * @source include/linux/syscalls.h (6.12)
+ * @source tracefs sys_enter_newlstat (6.18.44)
+ */
+export declare function lstat(filename: Path, statbuf: Ptr<Out<stat>>): long;
+
+/**
  * Get the status of a file relative to a directory fd, into the native `struct stat`.
  *
  * Accepts AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits

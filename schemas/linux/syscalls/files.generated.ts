@@ -26,7 +26,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
-import type { linux_dirent64 } from "../fs/dirent.js";
+import type { linux_dirent, linux_dirent64 } from "../fs/dirent.js";
 import type { file_handle } from "../fs/file-handle.js";
 import type { iovec } from "../uio/iovec.js";
 
@@ -299,8 +299,7 @@ export declare function getcwd(buf: Ptr<Out<char>>, size: ulong & LenOf<"buf">):
  */
 export declare function getdents(
   fd: uint & Fd,
-  /** struct linux_dirent */
-  dirent: Ptr<Out<void_t>>,
+  dirent: Ptr<Out<linux_dirent>>,
   count: uint & LenOf<"dirent">,
 ): long;
 
@@ -376,19 +375,6 @@ export declare function linkat(
  * @source tracefs sys_enter_lseek (6.18.44)
  */
 export declare function lseek(fd: uint & Fd, offset: off_t, whence: uint): long;
-
-/**
- * Read the status of a file named by path without following a final symbolic link.
- * Kernel entry point: sys_newlstat.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_newlstat (6.18.44)
- */
-export declare function lstat(
-  filename: Path,
-  /** struct stat */
-  statbuf: Ptr<Out<void_t>>,
-): long;
 
 /**
  * Create a directory.
@@ -577,19 +563,6 @@ export declare function splice(
   off_out: Ptr<InOut<loff_t>>,
   len: size_t,
   flags: uint,
-): long;
-
-/**
- * Read the status of a file named by path, following symbolic links.
- * Kernel entry point: sys_newstat.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_newstat (6.18.44)
- */
-export declare function stat(
-  filename: Path,
-  /** struct stat */
-  statbuf: Ptr<Out<void_t>>,
 ): long;
 
 /**

@@ -24,7 +24,7 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
-import type { futex_waitv } from "../futex/futex-waitv.js";
+import type { futex_waitv, robust_list_head } from "../futex/futex-waitv.js";
 import type { msgbuf } from "../ipc/msgbuf.js";
 import type { msqid64_ds, sembuf } from "../ipc/sysv.js";
 import type { mq_attr } from "../mqueue/mq-attr.js";
@@ -357,11 +357,7 @@ export declare function semtimedop(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_robust_list (6.18.44)
  */
-export declare function set_robust_list(
-  /** struct robust_list_head */
-  head: Ptr<In<void_t>>,
-  len: size_t & LenOf<"head">,
-): long;
+export declare function set_robust_list(head: Ptr<In<robust_list_head>>, len: size_t & LenOf<"head">): long;
 
 /**
  * Attach a System V shared memory segment to the address space of the caller.

@@ -28,7 +28,9 @@ import type {
   old_itimerspec32,
   old_timespec32,
   old_timeval32,
+  old_utimbuf32,
   timezone,
+  utimbuf,
 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
 
@@ -473,11 +475,7 @@ export declare function times(tbuf: Ptr<Out<tms>>): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utime (6.18.44)
  */
-export declare function utime(
-  filename: Path,
-  /** struct utimbuf */
-  times: Ptr<In<void_t>>,
-): long;
+export declare function utime(filename: Path, times: Ptr<In<utimbuf>>): long;
 
 /**
  * Set the access and modification times of a file named by path, in whole seconds.
@@ -488,8 +486,7 @@ export declare function utime(
 export declare function utime(
   this: Only<mips_o32 | mips_n32 | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   filename: Path,
-  /** struct old_utimbuf32 */
-  t: Ptr<Out<void_t>>,
+  t: Ptr<Out<old_utimbuf32>>,
 ): long;
 
 /**

@@ -180,3 +180,31 @@ export interface old_itimerval32 {
   /** The time to the next expiry (zero: disarmed). */
   it_value: old_timeval32;
 }
+
+/**
+ * The access and modification times of utime(2), in `__kernel_old_time_t` seconds.
+ *
+ * 8 bytes on 32-bit ABIs, 16 on 64-bit ones and x32 (whose utime is the 64-bit entry point).
+ * @source include/uapi/linux/utime.h (6.18)
+ */
+export interface utimbuf {
+  /** Access time. */
+  actime: kernel_long_t;
+  /** Modification time. */
+  modtime: kernel_long_t;
+}
+
+/**
+ * The 32-bit utimbuf of the time32 utime entry point of 32-bit ABIs (sys_utime32). 8 bytes.
+ * @source include/linux/time32.h (6.18)
+ * @c struct utimbuf
+ * @header linux/utime.h
+ * @btf old_utimbuf32
+ * @header-differs lp64 | x32 - struct utimbuf has 64-bit members there (16 bytes)
+ */
+export interface old_utimbuf32 {
+  /** Access time (`old_time32_t`). */
+  actime: s32;
+  /** Modification time (`old_time32_t`). */
+  modtime: s32;
+}

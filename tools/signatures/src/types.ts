@@ -293,6 +293,10 @@ const REGISTRY_STRUCT_OK = new Set([
   "mmsghdr",
   "msgbuf",
   "lsm_ctx",
+  "utimbuf",
+  "old_utimbuf32",
+  "robust_list_head",
+  "linux_dirent",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
