@@ -981,6 +981,21 @@ export declare function newfstatat(
 export declare function fstat64(this: Only<has_fstat64>, fd: ulong & Fd, statbuf: Ptr<Out<stat64>>): long;
 
 /**
+ * stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
+ * @source include/linux/syscalls.h (6.12)
+ */
+// biome-ignore lint/suspicious/noRedeclare: the syscall (a value) and its struct (a type) share the kernel's name
+export declare function stat64(filename: Path, statbuf: Ptr<Out<stat64>>): long;
+
+/**
+ * lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function lstat64(filename: Path, statbuf: Ptr<Out<stat64>>): long;
+
+/**
  * Get the status of a file relative to a directory fd into `struct stat64`.
  *
  * Flags as for newfstatat.

@@ -262,17 +262,6 @@ export declare function io_pgetevents_time64(
 export declare function lchown32(filename: Path, user: uid_t, group: gid_t): long;
 
 /**
- * lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
- * @since 2.4
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function lstat64(
-  filename: Path,
-  /** struct stat64 */
-  statbuf: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Map a file or anonymous memory with the offset counted in 4096-byte units, for 32-bit ABIs.
  * @since 2.4
  * @source include/asm-generic/syscalls.h (6.12)
@@ -699,17 +688,6 @@ export declare function sigsuspend(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ssetmask(newmask: int): long;
-
-/**
- * stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
- * @since 2.4
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function stat64(
-  filename: Path,
-  /** struct stat64 */
-  statbuf: Ptr<Out<void_t>>,
-): long;
 
 /**
  * Set the system time in whole seconds since the epoch (obsolete).

@@ -196,7 +196,6 @@ export const DESCRIPTIONS: Record<string, string> = {
     "Read an attribute of the calling task (current, exec, prev, ...) from one or all Linux security modules.",
   lsm_list_modules: "List the identifiers of the Linux security modules that are active.",
   lsm_set_self_attr: "Set an attribute of the calling task for one Linux security module.",
-  lstat64: "lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
   madvise:
     "Tell the kernel how a range of memory will be used (read-ahead, discard, merge, huge pages, ...).",
   map_shadow_stack: "Allocate a shadow stack for user-space control-flow protection and return its address.",
@@ -416,7 +415,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   spu_create: "Create a Cell Broadband Engine SPU context in spufs and return a descriptor for it (powerpc).",
   spu_run: "Run an SPU context until it stops or needs service (powerpc).",
   ssetmask: "Replace the signal mask of the caller with a single word, returning the old one (obsolete).",
-  stat64: "stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
   stime: "Set the system time in whole seconds since the epoch (obsolete).",
   subpage_prot: "Deny access to chosen 4 KiB subpages of a range mapped with 64 KiB pages (powerpc64).",
   swapcontext: "Save the current user context, switch to another, or both (powerpc).",
