@@ -21,6 +21,7 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { io_event, iocb } from "../aio/aio.js";
+import type { io_uring_params } from "../io_uring/io-uring-params.js";
 import type { pollfd } from "../poll/pollfd.js";
 import type { old_timespec32 } from "../time/time-types.js";
 import type { __kernel_timespec } from "../time/timespec.js";
@@ -224,11 +225,7 @@ export declare function io_uring_register(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_uring_setup (6.18.44)
  */
-export declare function io_uring_setup(
-  entries: u32,
-  /** struct io_uring_params */
-  params: Ptr<InOut<void_t>>,
-): long;
+export declare function io_uring_setup(entries: u32, params: Ptr<InOut<io_uring_params>>): long;
 
 /**
  * Wait until any of a set of file descriptors becomes ready, with a timeout in milliseconds.

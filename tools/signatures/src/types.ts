@@ -297,6 +297,7 @@ const REGISTRY_STRUCT_OK = new Set([
   "old_utimbuf32",
   "robust_list_head",
   "linux_dirent",
+  "io_uring_params",
 ]);
 
 /** Covers `abis` with ABI groups where a whole group is included, then single ABIs. */
