@@ -940,6 +940,23 @@ export type stat64 = Variants<
 export declare function fstat(fd: uint & Fd, statbuf: Ptr<Out<stat>>): long;
 
 /**
+ * Read the status of a file named by path, following symbolic links (the kernel's sys_newstat).
+ * @since 1.0
+ * @source include/linux/syscalls.h (6.12)
+ * @source tracefs sys_enter_newstat (6.18.44)
+ */
+// biome-ignore lint/suspicious/noRedeclare: the syscall (a value) and its struct (a type) share the kernel's name
+export declare function stat(filename: Path, statbuf: Ptr<Out<stat>>): long;
+
+/**
+ * Read the status of a file named by path without following a final symbolic link (the kernel's sys_newlstat).
+ * @since 1.0
+ * @source include/linux/syscalls.h (6.12)
+ * @source tracefs sys_enter_newlstat (6.18.44)
+ */
+export declare function lstat(filename: Path, statbuf: Ptr<Out<stat>>): long;
+
+/**
  * Get the status of a file relative to a directory fd, into the native `struct stat`.
  *
  * Accepts AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits
@@ -962,6 +979,21 @@ export declare function newfstatat(
  * @source include/linux/syscalls.h (6.18)
  */
 export declare function fstat64(this: Only<has_fstat64>, fd: ulong & Fd, statbuf: Ptr<Out<stat64>>): long;
+
+/**
+ * stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
+ * @source include/linux/syscalls.h (6.12)
+ */
+// biome-ignore lint/suspicious/noRedeclare: the syscall (a value) and its struct (a type) share the kernel's name
+export declare function stat64(filename: Path, statbuf: Ptr<Out<stat64>>): long;
+
+/**
+ * lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
+ * @since 2.4
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function lstat64(filename: Path, statbuf: Ptr<Out<stat64>>): long;
 
 /**
  * Get the status of a file relative to a directory fd into `struct stat64`.

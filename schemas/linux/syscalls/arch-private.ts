@@ -25,6 +25,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_mips, arch_parisc, arch_s390, arch_sparc, mips_o32 } from "../../abi/groups.js";
 import type { alpha, arm, i386, m68k, riscv64, sh, sparc, sparc64 } from "../../abi/index.js";
+import type { timezone } from "../time/time-types.js";
 
 // ---- alpha (OSF/1 compatibility and alpha-only calls) ----
 
@@ -139,8 +140,7 @@ export declare function osf_gettimeofday(
   this: Only<alpha>,
   /** struct timeval32 */
   tv: Ptr<Out<void_t>>,
-  /** struct timezone */
-  tz: Ptr<Out<void_t>>,
+  tz: Ptr<Out<timezone>>,
 ): long;
 
 /**
@@ -162,8 +162,7 @@ export declare function osf_settimeofday(
   this: Only<alpha>,
   /** struct timeval32 */
   tv: Ptr<In<void_t>>,
-  /** struct timezone */
-  tz: Ptr<In<void_t>>,
+  tz: Ptr<In<timezone>>,
 ): long;
 
 /**

@@ -33,15 +33,22 @@ import type {
   void_t,
 } from "@sysargs/dsl";
 import type { i386, m68k, parisc64, ppc, ppc64, ppc64le, sparc64 } from "../../abi/index.js";
+import type { io_event } from "../aio/aio.js";
 import type { FcntlCmd } from "../fcntl/fcntl-cmds.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { sembuf } from "../ipc/sysv.js";
 import type { MmapFlags, ProtFlags } from "../mm/mman.js";
+import type { pollfd } from "../poll/pollfd.js";
+import type { rlimit } from "../resource/resource.js";
 import type { FutexOp } from "../sched/futex-ops.js";
 import type { RlimitResource } from "../sched/rlimit.js";
 import type { WaitOptions } from "../sched/wait.js";
 import type { SigprocmaskHow } from "../signal/signals.js";
+import type { mmsghdr } from "../socket/mmsghdr.js";
+import type { old_utsname, oldold_utsname } from "../system/sysinfo.js";
 import type { ClockId, TimerFlags } from "../time/clocks.js";
+import type { __kernel_old_timeval } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Move the file offset using a 64-bit offset passed as high and low halves, storing the new position through a pointer.
@@ -71,8 +78,7 @@ export declare function _newselect(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_old_timeval */
-  tvp: Ptr<InOut<void_t>>,
+  tvp: Ptr<InOut<__kernel_old_timeval>>,
 ): long;
 
 /**
@@ -121,8 +127,7 @@ export declare function chown32(filename: Path, user: uid_t, group: gid_t): long
  */
 export declare function clock_getres_time64(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<Out<void_t>>,
+  tp: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -134,10 +139,8 @@ export declare function clock_getres_time64(
 export declare function clock_nanosleep_time64(
   which_clock: clockid_t & OneOf<ClockId>,
   flags: int & Flags<TimerFlags>,
-  /** struct __kernel_timespec */
-  rqtp: Ptr<In<void_t>>,
-  /** struct __kernel_timespec */
-  rmtp: Ptr<Out<void_t>>,
+  rqtp: Ptr<In<__kernel_timespec>>,
+  rmtp: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -176,8 +179,7 @@ export declare function futex_time64(
   uaddr: Ptr<InOut<u32>>,
   op: int & Flags<FutexOp>,
   val: u32,
-  /** struct __kernel_timespec */
-  utime: Ptr<In<void_t>>,
+  utime: Ptr<In<__kernel_timespec>>,
   uaddr2: Ptr<InOut<u32>>,
   val3: u32,
 ): long;
@@ -256,10 +258,8 @@ export declare function io_pgetevents_time64(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
 ): long;
@@ -271,17 +271,6 @@ export declare function io_pgetevents_time64(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function lchown32(filename: Path, user: uid_t, group: gid_t): long;
-
-/**
- * lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
- * @since 2.4
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function lstat64(
-  filename: Path,
-  /** struct stat64 */
-  statbuf: Ptr<Out<void_t>>,
-): long;
 
 /**
  * Map a file or anonymous memory with the offset counted in 4096-byte units, for 32-bit ABIs.
@@ -308,8 +297,7 @@ export declare function mq_timedreceive_time64(
   msg_ptr: Ptr<Out<char>>,
   msg_len: size_t,
   msg_prio: Ptr<Out<uint>>,
-  /** struct __kernel_timespec */
-  abs_timeout: Ptr<In<void_t>>,
+  abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -323,8 +311,7 @@ export declare function mq_timedsend_time64(
   msg_ptr: Ptr<In<cstring>>,
   msg_len: size_t,
   msg_prio: uint,
-  /** struct __kernel_timespec */
-  abs_timeout: Ptr<In<void_t>>,
+  abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -364,10 +351,7 @@ export declare function oldlstat(
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function oldolduname(
-  /** struct oldold_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function oldolduname(arg0: Ptr<Out<oldold_utsname>>): long;
 
 /**
  * Read the status of a file named by path in the historic struct __old_kernel_stat layout.
@@ -393,10 +377,7 @@ export declare function oldumount(name: Path): long;
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function olduname(
-  /** struct old_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function olduname(arg0: Ptr<Out<old_utsname>>): long;
 
 /**
  * Query PCI host-bridge information (bus number, I/O and memory bases) for a device.
@@ -435,11 +416,9 @@ export declare function pciconfig_write(
  * @source include/linux/syscalls.h (6.12)
  */
 export declare function ppoll_time64(
-  /** struct pollfd */
-  arg0: Ptr<Out<void_t>>,
+  arg0: Ptr<Out<pollfd>>,
   arg1: uint,
-  /** struct __kernel_timespec */
-  arg2: Ptr<Out<void_t>>,
+  arg2: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
   arg3: Ptr<In<void_t>>,
   arg4: size_t,
@@ -459,8 +438,7 @@ export declare function pselect6_time64(
   arg2: Ptr<Out<void_t>>,
   /** fd_set */
   arg3: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  arg4: Ptr<Out<void_t>>,
+  arg4: Ptr<Out<__kernel_timespec>>,
   arg5: Ptr<Out<void_t>>,
 ): long;
 
@@ -491,12 +469,10 @@ export declare function recv(arg0: int, arg1: Ptr<Out<void_t>>, arg2: size_t, ar
  */
 export declare function recvmmsg_time64(
   fd: int & Fd,
-  /** struct mmsghdr */
-  msg: Ptr<Out<void_t>>,
+  msg: Ptr<Out<mmsghdr>>,
   vlen: uint,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -510,8 +486,7 @@ export declare function rt_sigtimedwait_time64(
   uthese: Ptr<In<void_t>>,
   /** siginfo_t */
   uinfo: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  uts: Ptr<In<void_t>>,
+  uts: Ptr<In<__kernel_timespec>>,
   sigsetsize: size_t & LenOf<"uthese">,
 ): long;
 
@@ -523,8 +498,7 @@ export declare function rt_sigtimedwait_time64(
  */
 export declare function sched_rr_get_interval_time64(
   pid: pid_t & Pid,
-  /** struct __kernel_timespec */
-  interval: Ptr<Out<void_t>>,
+  interval: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -541,8 +515,7 @@ export declare function select(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_old_timeval */
-  tvp: Ptr<InOut<void_t>>,
+  tvp: Ptr<InOut<__kernel_old_timeval>>,
 ): long;
 
 /**
@@ -568,8 +541,7 @@ export declare function semtimedop_time64(
   semid: int,
   sops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -729,17 +701,6 @@ export declare function sigsuspend(
 export declare function ssetmask(newmask: int): long;
 
 /**
- * stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.
- * @since 2.4
- * @source include/linux/syscalls.h (6.12)
- */
-export declare function stat64(
-  filename: Path,
-  /** struct stat64 */
-  statbuf: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Set the system time in whole seconds since the epoch (obsolete).
  * Kernel entry point: sys_stime32.
  * @since 1.0
@@ -783,11 +744,7 @@ export declare function truncate64(path: Path, length: loff_t): long;
  * @since 2.4
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function ugetrlimit(
-  resource: uint & OneOf<RlimitResource>,
-  /** struct rlimit */
-  rlim: Ptr<Out<void_t>>,
-): long;
+export declare function ugetrlimit(resource: uint & OneOf<RlimitResource>, rlim: Ptr<Out<rlimit>>): long;
 
 /**
  * Unmount a filesystem by path, without flags (the historic one-argument umount).
@@ -806,8 +763,7 @@ export declare function umount(name: Path): long;
 export declare function utimensat_time64(
   dfd: int & Fd,
   filename: Path,
-  /** struct __kernel_timespec */
-  utimes: Ptr<Out<void_t>>,
+  utimes: Ptr<Out<__kernel_timespec>>,
   flags: int & Flags<AtFlags>,
 ): long;
 

@@ -21,7 +21,12 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { io_event, iocb } from "../aio/aio.js";
 import type { InotifyInitFlags } from "../fs/fd-create-flags.js";
+import type { io_uring_params } from "../io_uring/io-uring-params.js";
+import type { pollfd } from "../poll/pollfd.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Create an epoll instance and return a descriptor for it (the size argument only has to be positive).
@@ -93,10 +98,8 @@ export declare function inotify_rm_watch(fd: int & Fd, wd: s32): long;
  */
 export declare function io_cancel(
   ctx_id: aio_context_t,
-  /** struct iocb */
-  iocb: Ptr<In<void_t>>,
-  /** struct io_event */
-  result: Ptr<Out<void_t>>,
+  iocb: Ptr<In<iocb>>,
+  result: Ptr<Out<io_event>>,
 ): long;
 
 /**
@@ -117,10 +120,8 @@ export declare function io_getevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -134,10 +135,8 @@ export declare function io_getevents(
   ctx_id: u32,
   min_nr: s32,
   nr: s32,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
+  timeout: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -150,10 +149,8 @@ export declare function io_pgetevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   /** struct __aio_sigset */
   usig: Ptr<InOut<void_t>>,
 ): long;
@@ -169,10 +166,8 @@ export declare function io_pgetevents(
   ctx_id: aio_context_t,
   min_nr: long,
   nr: long,
-  /** struct io_event */
-  events: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  events: Ptr<Out<io_event>>,
+  timeout: Ptr<Out<old_timespec32>>,
   /** struct __aio_sigset */
   sig: Ptr<In<void_t>>,
 ): long;
@@ -232,23 +227,14 @@ export declare function io_uring_register(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_io_uring_setup (6.18.44)
  */
-export declare function io_uring_setup(
-  entries: u32,
-  /** struct io_uring_params */
-  params: Ptr<InOut<void_t>>,
-): long;
+export declare function io_uring_setup(entries: u32, params: Ptr<InOut<io_uring_params>>): long;
 
 /**
  * Wait until any of a set of file descriptors becomes ready, with a timeout in milliseconds.
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_poll (6.18.44)
  */
-export declare function poll(
-  /** struct pollfd */
-  ufds: Ptr<InOut<void_t>>,
-  nfds: uint,
-  timeout_msecs: int,
-): long;
+export declare function poll(ufds: Ptr<InOut<pollfd>>, nfds: uint, timeout_msecs: int): long;
 
 /**
  * Wait until any of a set of file descriptors becomes ready, with a timespec timeout and a signal mask.
@@ -257,11 +243,9 @@ export declare function poll(
  * @source tracefs sys_enter_ppoll (6.18.44)
  */
 export declare function ppoll(
-  /** struct pollfd */
-  ufds: Ptr<InOut<void_t>>,
+  ufds: Ptr<InOut<pollfd>>,
   nfds: uint,
-  /** struct __kernel_timespec */
-  tsp: Ptr<Out<void_t>>,
+  tsp: Ptr<Out<__kernel_timespec>>,
   /** sigset_t */
   sigmask: Ptr<In<void_t>>,
   sigsetsize: size_t & LenOf<"sigmask">,
@@ -275,11 +259,9 @@ export declare function ppoll(
  */
 export declare function ppoll(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
-  /** struct pollfd */
-  arg0: Ptr<Out<void_t>>,
+  arg0: Ptr<Out<pollfd>>,
   arg1: uint,
-  /** struct old_timespec32 */
-  arg2: Ptr<Out<void_t>>,
+  arg2: Ptr<Out<old_timespec32>>,
   /** sigset_t */
   arg3: Ptr<In<void_t>>,
   arg4: size_t,
@@ -299,8 +281,7 @@ export declare function pselect6(
   outp: Ptr<InOut<void_t>>,
   /** fd_set */
   exp: Ptr<InOut<void_t>>,
-  /** struct __kernel_timespec */
-  tsp: Ptr<InOut<void_t>>,
+  tsp: Ptr<InOut<__kernel_timespec>>,
   sig: Ptr<InOut<void_t>>,
 ): long;
 
@@ -319,7 +300,6 @@ export declare function pselect6(
   arg2: Ptr<Out<void_t>>,
   /** fd_set */
   arg3: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  arg4: Ptr<Out<void_t>>,
+  arg4: Ptr<Out<old_timespec32>>,
   arg5: Ptr<Out<void_t>>,
 ): long;

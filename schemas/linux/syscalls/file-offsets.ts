@@ -5,6 +5,7 @@
  * that follow from each signature are shown by `sysargs syscall <name> --abi <abi>`.
  */
 import type {
+  CountedArray,
   Fd,
   In,
   int,
@@ -21,6 +22,7 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_mips } from "../../abi/groups.js";
 import type { aarch64, loongarch64, ppc, riscv64, s390, s390x, sh, x32 } from "../../abi/index.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Give the kernel a hint about how a byte range of a file will be accessed, to tune read-ahead and caching.
@@ -112,8 +114,7 @@ export declare function sync_file_range(
  */
 export declare function preadv(
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos_l: ulong,
   pos_h: ulong,
@@ -125,8 +126,7 @@ export declare function preadv(
 export declare function preadv(
   this: Only<x32>,
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos: loff_t,
 ): long;
@@ -139,8 +139,7 @@ export declare function preadv(
  */
 export declare function preadv2(
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos_l: ulong,
   pos_h: ulong,
@@ -153,8 +152,7 @@ export declare function preadv2(
 export declare function preadv2(
   this: Only<x32>,
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos: loff_t,
   flags: rwf_t,
@@ -168,8 +166,7 @@ export declare function preadv2(
  */
 export declare function pwritev(
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos_l: ulong,
   pos_h: ulong,
@@ -181,8 +178,7 @@ export declare function pwritev(
 export declare function pwritev(
   this: Only<x32>,
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos: loff_t,
 ): long;
@@ -195,8 +191,7 @@ export declare function pwritev(
  */
 export declare function pwritev2(
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos_l: ulong,
   pos_h: ulong,
@@ -209,8 +204,7 @@ export declare function pwritev2(
 export declare function pwritev2(
   this: Only<x32>,
   fd: ulong & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<CountedArray<iovec, "vlen">>>,
   vlen: ulong,
   pos: loff_t,
   flags: rwf_t,

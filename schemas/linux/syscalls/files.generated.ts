@@ -29,7 +29,9 @@ import type { arm, i386, m68k, s390, sh, sparc } from "../../abi/index.js";
 import type { FcntlCmd } from "../fcntl/fcntl-cmds.js";
 import type { AtFlags } from "../fs/at-flags.js";
 import type { CloseRangeFlags, RenameFlags } from "../fs/call-flags.js";
-import type { StatxMask } from "../stat/statx-mask.js";
+import type { linux_dirent, linux_dirent64 } from "../fs/dirent.js";
+import type { file_handle } from "../fs/file-handle.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Check whether the real user and group IDs of the caller may read, write, execute or find a path.
@@ -300,8 +302,7 @@ export declare function getcwd(buf: Ptr<Out<char>>, size: ulong & LenOf<"buf">):
  */
 export declare function getdents(
   fd: uint & Fd,
-  /** struct linux_dirent */
-  dirent: Ptr<Out<void_t>>,
+  dirent: Ptr<Out<linux_dirent>>,
   count: uint & LenOf<"dirent">,
 ): long;
 
@@ -313,8 +314,7 @@ export declare function getdents(
  */
 export declare function getdents64(
   fd: uint & Fd,
-  /** struct linux_dirent64 */
-  dirent: Ptr<Out<void_t>>,
+  dirent: Ptr<Out<linux_dirent64>>,
   count: uint & LenOf<"dirent">,
 ): long;
 
@@ -380,19 +380,6 @@ export declare function linkat(
 export declare function lseek(fd: uint & Fd, offset: off_t, whence: uint): long;
 
 /**
- * Read the status of a file named by path without following a final symbolic link.
- * Kernel entry point: sys_newlstat.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_newlstat (6.18.44)
- */
-export declare function lstat(
-  filename: Path,
-  /** struct stat */
-  statbuf: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Create a directory.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
@@ -433,8 +420,7 @@ export declare function mknodat(dfd: int & Fd, filename: Path, mode: umode_t, de
 export declare function name_to_handle_at(
   dfd: int & Fd,
   name: Ptr<In<cstring>>,
-  /** struct file_handle */
-  handle: Ptr<InOut<void_t>>,
+  handle: Ptr<InOut<file_handle>>,
   mnt_id: Ptr<Out<void_t>>,
   flag: int,
 ): long;
@@ -453,12 +439,7 @@ export declare function open(filename: Path, flags: int, mode: umode_t): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_open_by_handle_at (6.18.44)
  */
-export declare function open_by_handle_at(
-  mountdirfd: int,
-  /** struct file_handle */
-  handle: Ptr<InOut<void_t>>,
-  flags: int,
-): long;
+export declare function open_by_handle_at(mountdirfd: int, handle: Ptr<InOut<file_handle>>, flags: int): long;
 
 /**
  * Open a file named relative to a directory descriptor, possibly creating it.
@@ -588,36 +569,6 @@ export declare function splice(
 ): long;
 
 /**
- * Read the status of a file named by path, following symbolic links.
- * Kernel entry point: sys_newstat.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_newstat (6.18.44)
- */
-export declare function stat(
-  filename: Path,
-  /** struct stat */
-  statbuf: Ptr<Out<void_t>>,
-): long;
-
-/**
- * Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.
- * `flags` takes AT_SYMLINK_NOFOLLOW, AT_NO_AUTOMOUNT and AT_EMPTY_PATH, and also the AT_STATX_SYNC_TYPE bits
- * (AT_STATX_FORCE_SYNC 0x2000, AT_STATX_DONT_SYNC 0x4000), which AtFlags does not list; other bits give EINVAL.
- * @since 4.11
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_statx (6.18.44)
- */
-export declare function statx(
-  dfd: int & Fd,
-  filename: Path,
-  flags: uint & Flags<AtFlags>,
-  mask: uint & Flags<StatxMask>,
-  /** struct statx */
-  buffer: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Create a symbolic link containing a target string.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
@@ -679,13 +630,7 @@ export declare function unlinkat(dfd: int & Fd, pathname: Path, flag: int): long
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_vmsplice (6.18.44)
  */
-export declare function vmsplice(
-  fd: int & Fd,
-  /** struct iovec */
-  uiov: Ptr<In<void_t>>,
-  nr_segs: ulong,
-  flags: uint,
-): long;
+export declare function vmsplice(fd: int & Fd, uiov: Ptr<In<iovec>>, nr_segs: ulong, flags: uint): long;
 
 /**
  * Write up to a count of bytes from a buffer to a file descriptor.

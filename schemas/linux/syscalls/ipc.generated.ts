@@ -25,8 +25,13 @@ import type {
 } from "@sysargs/dsl";
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { futex_waitv, robust_list_head } from "../futex/futex-waitv.js";
+import type { msgbuf } from "../ipc/msgbuf.js";
 import type { msqid64_ds, sembuf } from "../ipc/sysv.js";
+import type { mq_attr } from "../mqueue/mq-attr.js";
 import type { FutexOp } from "../sched/futex-ops.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Create a descriptor backed by a 64-bit counter that can be used to signal events.
@@ -54,8 +59,23 @@ export declare function futex(
   uaddr: Ptr<InOut<u32>>,
   op: int & Flags<FutexOp>,
   val: u32,
-  /** struct __kernel_timespec */
-  utime: Ptr<In<void_t>>,
+  utime: Ptr<In<__kernel_timespec>>,
+  uaddr2: Ptr<InOut<u32>>,
+  val3: u32,
+): long;
+
+/**
+ * Operate on a futex word: wait, wake, requeue, wake-op and the priority-inheritance operations.
+ * Kernel entry point: sys_futex_time32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function futex(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  uaddr: Ptr<InOut<u32>>,
+  op: int & Flags<FutexOp>,
+  val: u32,
+  utime: Ptr<In<old_timespec32>>,
   uaddr2: Ptr<InOut<u32>>,
   val3: u32,
 ): long;
@@ -67,8 +87,7 @@ export declare function futex(
  * @source tracefs sys_enter_futex_requeue (6.18.44)
  */
 export declare function futex_requeue(
-  /** struct futex_waitv */
-  waiters: Ptr<InOut<void_t>>,
+  waiters: Ptr<InOut<futex_waitv>>,
   flags: uint,
   nr_wake: int,
   nr_requeue: int,
@@ -85,24 +104,7 @@ export declare function futex_wait(
   val: ulong,
   mask: ulong,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
-  clockid: clockid_t,
-): long;
-
-/**
- * Sleep on several futex words at once until one of them is woken or a timeout expires.
- * @since 5.16
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_futex_waitv (6.18.44)
- */
-export declare function futex_waitv(
-  /** struct futex_waitv */
-  waiters: Ptr<In<void_t>>,
-  nr_futexes: uint,
-  flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
   clockid: clockid_t,
 ): long;
 
@@ -143,10 +145,8 @@ export declare function kcmp(pid1: pid_t & Pid, pid2: pid_t & Pid, type: int, id
  */
 export declare function mq_getsetattr(
   mqdes: mqd_t,
-  /** struct mq_attr */
-  u_mqstat: Ptr<In<void_t>>,
-  /** struct mq_attr */
-  u_omqstat: Ptr<InOut<void_t>>,
+  u_mqstat: Ptr<In<mq_attr>>,
+  u_omqstat: Ptr<InOut<mq_attr>>,
 ): long;
 
 /**
@@ -171,8 +171,7 @@ export declare function mq_open(
   u_name: Ptr<In<cstring>>,
   oflag: int,
   mode: umode_t,
-  /** struct mq_attr */
-  u_attr: Ptr<Out<void_t>>,
+  u_attr: Ptr<Out<mq_attr>>,
 ): long;
 
 /**
@@ -186,8 +185,7 @@ export declare function mq_timedreceive(
   u_msg_ptr: Ptr<Out<char>>,
   msg_len: size_t,
   u_msg_prio: Ptr<Out<uint>>,
-  /** struct __kernel_timespec */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -202,8 +200,7 @@ export declare function mq_timedreceive(
   u_msg_ptr: Ptr<Out<char>>,
   msg_len: uint,
   u_msg_prio: Ptr<Out<uint>>,
-  /** struct old_timespec32 */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -217,8 +214,7 @@ export declare function mq_timedsend(
   u_msg_ptr: Ptr<In<cstring>>,
   msg_len: size_t,
   msg_prio: uint,
-  /** struct __kernel_timespec */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -233,8 +229,7 @@ export declare function mq_timedsend(
   u_msg_ptr: Ptr<In<cstring>>,
   msg_len: uint,
   msg_prio: uint,
-  /** struct old_timespec32 */
-  u_abs_timeout: Ptr<In<void_t>>,
+  u_abs_timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -275,8 +270,7 @@ export declare function msgget(
  */
 export declare function msgrcv(
   msqid: int,
-  /** struct msgbuf */
-  msgp: Ptr<Out<void_t>>,
+  msgp: Ptr<Out<msgbuf>>,
   msgsz: size_t,
   msgtyp: long,
   msgflg: int,
@@ -287,13 +281,7 @@ export declare function msgrcv(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_msgsnd (6.18.44)
  */
-export declare function msgsnd(
-  msqid: int,
-  /** struct msgbuf */
-  msgp: Ptr<In<void_t>>,
-  msgsz: size_t,
-  msgflg: int,
-): long;
+export declare function msgsnd(msqid: int, msgp: Ptr<In<msgbuf>>, msgsz: size_t, msgflg: int): long;
 
 /**
  * Create a pipe and return its read and write descriptors.
@@ -348,8 +336,7 @@ export declare function semtimedop(
   semid: int,
   tsops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -363,8 +350,7 @@ export declare function semtimedop(
   semid: int,
   sops: Ptr<In<CountedArray<sembuf, "nsops">>>,
   nsops: uint,
-  /** struct old_timespec32 */
-  timeout: Ptr<In<void_t>>,
+  timeout: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -373,11 +359,7 @@ export declare function semtimedop(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_set_robust_list (6.18.44)
  */
-export declare function set_robust_list(
-  /** struct robust_list_head */
-  head: Ptr<In<void_t>>,
-  len: size_t & LenOf<"head">,
-): long;
+export declare function set_robust_list(head: Ptr<In<robust_list_head>>, len: size_t & LenOf<"head">): long;
 
 /**
  * Attach a System V shared memory segment to the address space of the caller.

@@ -33,6 +33,7 @@ import type {
   MsyncFlags,
   ProtFlags,
 } from "../mm/mman.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Move the program break (the end of the heap) and return its new position.
@@ -41,21 +42,6 @@ import type {
  * @source tracefs sys_enter_brk (6.18.44)
  */
 export declare function brk(brk: ulong): long;
-
-/**
- * Report page-cache state (cached, dirty, writeback, evicted and recently evicted pages) for a byte range of a file.
- * @since 6.5
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_cachestat (6.18.44)
- */
-export declare function cachestat(
-  fd: uint & Fd,
-  /** struct cachestat_range */
-  cstat_range: Ptr<In<void_t>>,
-  /** struct cachestat */
-  cstat: Ptr<Out<void_t>>,
-  flags: uint,
-): long;
 
 /**
  * Read the NUMA memory policy of the calling thread or of the mapping holding an address.
@@ -309,8 +295,7 @@ export declare function pkey_mprotect(
  */
 export declare function process_madvise(
   pidfd: int & Fd,
-  /** struct iovec */
-  vec: Ptr<In<void_t>>,
+  vec: Ptr<In<iovec>>,
   vlen: size_t,
   behavior: int & OneOf<MadviseAdvice>,
   flags: uint,

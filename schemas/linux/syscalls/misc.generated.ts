@@ -16,6 +16,8 @@ import type {
   umode_t,
   void_t,
 } from "@sysargs/dsl";
+import type { old_utsname, oldold_utsname } from "../system/sysinfo.js";
+import type { __kernel_old_itimerval } from "../time/time-types.js";
 
 /**
  * Order memory accesses around user-space atomic sequences on m68k (nothing to do on uniprocessor kernels).
@@ -28,11 +30,7 @@ export declare function atomic_barrier(): long;
  * Kernel entry point: sys_getitimer.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function osf_getitimer(
-  which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<Out<void_t>>,
-): long;
+export declare function osf_getitimer(which: int, value: Ptr<Out<__kernel_old_itimerval>>): long;
 
 /**
  * Set an interval timer (alpha table name of setitimer, kept for OSF/1 compatibility).
@@ -41,10 +39,8 @@ export declare function osf_getitimer(
  */
 export declare function osf_setitimer(
   which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<Out<void_t>>,
-  /** struct __kernel_old_itimerval */
-  ovalue: Ptr<Out<void_t>>,
+  value: Ptr<Out<__kernel_old_itimerval>>,
+  ovalue: Ptr<Out<__kernel_old_itimerval>>,
 ): long;
 
 /**
@@ -122,17 +118,11 @@ export declare function sys_debug_setcontext(
  * Kernel entry point: sys_uname.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function unused109(
-  /** struct old_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function unused109(arg0: Ptr<Out<old_utsname>>): long;
 
 /**
  * Read system identification in the oldest utsname layout (mips o32 slot 59, left under its placeholder name).
  * Kernel entry point: sys_olduname.
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function unused59(
-  /** struct oldold_utsname */
-  arg0: Ptr<Out<void_t>>,
-): long;
+export declare function unused59(arg0: Ptr<Out<oldold_utsname>>): long;

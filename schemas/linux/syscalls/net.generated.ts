@@ -19,7 +19,10 @@ import type {
 } from "@sysargs/dsl";
 import type { arch_parisc, mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
+import type { mmsghdr } from "../socket/mmsghdr.js";
 import type { AddressFamily, IpProtocol } from "../socket/socket-consts.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Take the next pending connection of a listening socket and return a new descriptor for it.
@@ -138,12 +141,10 @@ export declare function recvfrom(
  */
 export declare function recvmmsg(
   fd: int & Fd,
-  /** struct mmsghdr */
-  mmsg: Ptr<Out<void_t>>,
+  mmsg: Ptr<Out<mmsghdr>>,
   vlen: uint,
   flags: uint,
-  /** struct __kernel_timespec */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -155,12 +156,10 @@ export declare function recvmmsg(
 export declare function recvmmsg(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   fd: int & Fd,
-  /** struct mmsghdr */
-  msg: Ptr<Out<void_t>>,
+  msg: Ptr<Out<mmsghdr>>,
   vlen: uint,
   flags: uint,
-  /** struct old_timespec32 */
-  timeout: Ptr<Out<void_t>>,
+  timeout: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -196,13 +195,7 @@ export declare function sendfile(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sendmmsg (6.18.44)
  */
-export declare function sendmmsg(
-  fd: int & Fd,
-  /** struct mmsghdr */
-  mmsg: Ptr<Out<void_t>>,
-  vlen: uint,
-  flags: uint,
-): long;
+export declare function sendmmsg(fd: int & Fd, mmsg: Ptr<Out<mmsghdr>>, vlen: uint, flags: uint): long;
 
 /**
  * Send data on a socket, optionally to a given destination address.

@@ -25,16 +25,22 @@ import type {
   ushort,
   void_t,
 } from "@sysargs/dsl";
-import type { arch_sparc } from "../../abi/groups.js";
-import type { arm, i386, m68k, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
+import type { arch_sparc, mips_n32, mips_o32 } from "../../abi/groups.js";
+import type { arm, i386, m68k, parisc, ppc, ppc64, ppc64le, s390, sh, sparc } from "../../abi/index.js";
 import type { PidfdOpenFlags } from "../fs/fd-create-flags.js";
+import type { lsm_ctx } from "../lsm/lsm-ctx.js";
+import type { rlimit, rlimit64, rusage } from "../resource/resource.js";
 import type { CloneFlags } from "../sched/clone-flags.js";
 import type { PrctlOption } from "../sched/prctl-options.js";
 import type { PtraceRequest } from "../sched/ptrace-requests.js";
 import type { RlimitResource } from "../sched/rlimit.js";
 import type { SchedPolicy } from "../sched/sched-flags.js";
+import type { sched_param } from "../sched/sched-param.js";
 import type { WaitIdType, WaitOptions } from "../sched/wait.js";
 import type { SeccompFilterFlags, SeccompOp } from "../seccomp/seccomp-consts.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
+import type { iovec } from "../uio/iovec.js";
 
 /**
  * Read or change x86-specific thread state such as the FS and GS segment bases.
@@ -276,11 +282,7 @@ export declare function getresuid(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrlimit (6.18.44)
  */
-export declare function getrlimit(
-  resource: uint & OneOf<RlimitResource>,
-  /** struct rlimit */
-  rlim: Ptr<Out<void_t>>,
-): long;
+export declare function getrlimit(resource: uint & OneOf<RlimitResource>, rlim: Ptr<Out<rlimit>>): long;
 
 /**
  * Read resource usage of the caller, its waited-for children or the calling thread.
@@ -288,11 +290,7 @@ export declare function getrlimit(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getrusage (6.18.44)
  */
-export declare function getrusage(
-  who: int,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
-): long;
+export declare function getrusage(who: int, ru: Ptr<Out<rusage>>): long;
 
 /**
  * Return the session ID of a process.
@@ -357,8 +355,7 @@ export declare function ioprio_set(which: int, who: int, ioprio: int): long;
  */
 export declare function lsm_get_self_attr(
   attr: uint,
-  /** struct lsm_ctx */
-  ctx: Ptr<Out<void_t>>,
+  ctx: Ptr<Out<lsm_ctx>>,
   size: Ptr<InOut<u32>>,
   flags: u32,
 ): long;
@@ -379,8 +376,7 @@ export declare function lsm_list_modules(ids: Ptr<Out<u64>>, size: Ptr<InOut<u32
  */
 export declare function lsm_set_self_attr(
   attr: uint,
-  /** struct lsm_ctx */
-  ctx: Ptr<In<void_t>>,
+  ctx: Ptr<In<lsm_ctx>>,
   size: u32 & LenOf<"ctx">,
   flags: u32,
 ): long;
@@ -447,10 +443,8 @@ export declare function prctl(
 export declare function prlimit64(
   pid: pid_t & Pid,
   resource: uint & OneOf<RlimitResource>,
-  /** struct rlimit64 */
-  new_rlim: Ptr<In<void_t>>,
-  /** struct rlimit64 */
-  old_rlim: Ptr<Out<void_t>>,
+  new_rlim: Ptr<In<rlimit64>>,
+  old_rlim: Ptr<Out<rlimit64>>,
 ): long;
 
 /**
@@ -461,11 +455,9 @@ export declare function prlimit64(
  */
 export declare function process_vm_readv(
   pid: pid_t & Pid,
-  /** struct iovec */
-  lvec: Ptr<In<void_t>>,
+  lvec: Ptr<In<iovec>>,
   liovcnt: ulong,
-  /** struct iovec */
-  rvec: Ptr<In<void_t>>,
+  rvec: Ptr<In<iovec>>,
   riovcnt: ulong,
   flags: ulong,
 ): long;
@@ -478,11 +470,9 @@ export declare function process_vm_readv(
  */
 export declare function process_vm_writev(
   pid: pid_t & Pid,
-  /** struct iovec */
-  lvec: Ptr<In<void_t>>,
+  lvec: Ptr<In<iovec>>,
   liovcnt: ulong,
-  /** struct iovec */
-  rvec: Ptr<In<void_t>>,
+  rvec: Ptr<In<iovec>>,
   riovcnt: ulong,
   flags: ulong,
 ): long;
@@ -498,20 +488,6 @@ export declare function ptrace(
   pid: long & Pid,
   addr: ulong,
   data: ulong,
-): long;
-
-/**
- * Register or unregister the restartable-sequences area of the calling thread.
- * @since 4.18
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_rseq (6.18.44)
- */
-export declare function rseq(
-  /** struct rseq */
-  rseq: Ptr<In<void_t>>,
-  rseq_len: u32,
-  flags: int,
-  sig: u32,
 ): long;
 
 /**
@@ -555,11 +531,7 @@ export declare function sched_getaffinity(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_getparam (6.18.44)
  */
-export declare function sched_getparam(
-  pid: pid_t & Pid,
-  /** struct sched_param */
-  param: Ptr<Out<void_t>>,
-): long;
+export declare function sched_getparam(pid: pid_t & Pid, param: Ptr<Out<sched_param>>): long;
 
 /**
  * Return the scheduling policy of a thread.
@@ -575,10 +547,18 @@ export declare function sched_getscheduler(pid: pid_t & Pid): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_rr_get_interval (6.18.44)
  */
+export declare function sched_rr_get_interval(pid: pid_t & Pid, interval: Ptr<Out<__kernel_timespec>>): long;
+
+/**
+ * Report the round-robin time slice of a thread.
+ * Kernel entry point: sys_sched_rr_get_interval_time32.
+ * @since 2.0
+ * @source include/linux/syscalls.h (6.12)
+ */
 export declare function sched_rr_get_interval(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   pid: pid_t & Pid,
-  /** struct __kernel_timespec */
-  interval: Ptr<Out<void_t>>,
+  interval: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -606,11 +586,7 @@ export declare function sched_setaffinity(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_sched_setparam (6.18.44)
  */
-export declare function sched_setparam(
-  pid: pid_t & Pid,
-  /** struct sched_param */
-  param: Ptr<In<void_t>>,
-): long;
+export declare function sched_setparam(pid: pid_t & Pid, param: Ptr<In<sched_param>>): long;
 
 /**
  * Change the scheduling policy and parameters of a thread.
@@ -621,8 +597,7 @@ export declare function sched_setparam(
 export declare function sched_setscheduler(
   pid: pid_t & Pid,
   policy: int & OneOf<SchedPolicy>,
-  /** struct sched_param */
-  param: Ptr<In<void_t>>,
+  param: Ptr<In<sched_param>>,
 ): long;
 
 /**
@@ -863,11 +838,7 @@ export declare function setreuid(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_setrlimit (6.18.44)
  */
-export declare function setrlimit(
-  resource: uint & OneOf<RlimitResource>,
-  /** struct rlimit */
-  rlim: Ptr<In<void_t>>,
-): long;
+export declare function setrlimit(resource: uint & OneOf<RlimitResource>, rlim: Ptr<In<rlimit>>): long;
 
 /**
  * Start a new session with the caller as its leader, detached from any controlling terminal.
@@ -937,8 +908,7 @@ export declare function wait4(
   upid: pid_t & Pid,
   stat_addr: Ptr<Out<int>>,
   options: int & Flags<WaitOptions>,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
+  ru: Ptr<Out<rusage>>,
 ): long;
 
 /**
@@ -953,6 +923,5 @@ export declare function waitid(
   /** struct siginfo */
   infop: Ptr<Out<void_t>>,
   options: int & Flags<WaitOptions>,
-  /** struct rusage */
-  ru: Ptr<Out<void_t>>,
+  ru: Ptr<Out<rusage>>,
 ): long;

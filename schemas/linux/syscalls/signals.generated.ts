@@ -7,6 +7,7 @@ import type {
   LenOf,
   long,
   OneOf,
+  Only,
   Out,
   Pid,
   Ptr,
@@ -16,8 +17,12 @@ import type {
   uint,
   void_t,
 } from "@sysargs/dsl";
+import type { mips_n32, mips_o32 } from "../../abi/groups.js";
+import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { SignalfdFlags } from "../fs/fd-create-flags.js";
 import type { SigprocmaskHow } from "../signal/signals.js";
+import type { old_timespec32 } from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Schedule delivery of SIGALRM after a number of seconds, replacing any earlier alarm; 0 cancels it.
@@ -136,8 +141,23 @@ export declare function rt_sigtimedwait(
   uthese: Ptr<In<void_t>>,
   /** siginfo_t */
   uinfo: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  uts: Ptr<In<void_t>>,
+  uts: Ptr<In<__kernel_timespec>>,
+  sigsetsize: size_t & LenOf<"uthese">,
+): long;
+
+/**
+ * Wait for one of a set of signals to be pending and take it, with an optional timeout.
+ * Kernel entry point: sys_rt_sigtimedwait_time32.
+ * @since 2.2
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function rt_sigtimedwait(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  /** sigset_t */
+  uthese: Ptr<In<void_t>>,
+  /** siginfo_t */
+  uinfo: Ptr<Out<void_t>>,
+  uts: Ptr<In<old_timespec32>>,
   sigsetsize: size_t & LenOf<"uthese">,
 ): long;
 

@@ -20,6 +20,7 @@ import type {
 } from "@sysargs/dsl";
 import type { GetrandomFlags } from "../fs/call-flags.js";
 import type { KeyctlOp } from "../sched/keyctl-ops.js";
+import type { new_utsname } from "../system/sysinfo.js";
 
 /**
  * Start BSD process accounting into a file, or stop it when the path is NULL.
@@ -180,17 +181,6 @@ export declare function setdomainname(name: Ptr<In<cstring>>, len: int & LenOf<"
 export declare function sethostname(name: Ptr<In<cstring>>, len: int & LenOf<"name">): long;
 
 /**
- * Read overall system statistics: uptime, load averages, memory and swap use, and process count.
- * @since 1.0
- * @source include/linux/syscalls.h (6.12)
- * @source tracefs sys_enter_sysinfo (6.18.44)
- */
-export declare function sysinfo(
-  /** struct sysinfo */
-  info: Ptr<Out<void_t>>,
-): long;
-
-/**
  * Read or clear the kernel message ring buffer and set the console log level.
  * @since 1.0
  * @source include/linux/syscalls.h (6.12)
@@ -205,10 +195,7 @@ export declare function syslog(type: int, buf: Ptr<Out<char>>, len: int & LenOf<
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_newuname (6.18.44)
  */
-export declare function uname(
-  /** struct new_utsname */
-  name: Ptr<Out<void_t>>,
-): long;
+export declare function uname(name: Ptr<Out<new_utsname>>): long;
 
 /**
  * Map a shared library image in the old a.out format into the caller (obsolete).

@@ -21,7 +21,20 @@ import type {
 import type { mips_n32, mips_o32 } from "../../abi/groups.js";
 import type { arm, i386, m68k, parisc, ppc, s390, sh, sparc } from "../../abi/index.js";
 import type { AtFlags } from "../fs/at-flags.js";
+import type { tms } from "../resource/resource.js";
 import type { ClockId, TimerFlags, TimerfdCreateFlags, TimerfdSettimeFlags } from "../time/clocks.js";
+import type {
+  __kernel_itimerspec,
+  __kernel_old_itimerval,
+  __kernel_old_timeval,
+  old_itimerspec32,
+  old_timespec32,
+  old_timeval32,
+  old_utimbuf32,
+  timezone,
+  utimbuf,
+} from "../time/time-types.js";
+import type { __kernel_timespec } from "../time/timespec.js";
 
 /**
  * Read or adjust the kernel clock discipline (offset, frequency, status) used to steer the system clock.
@@ -79,8 +92,19 @@ export declare function clock_adjtime64(
  */
 export declare function clock_getres(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<Out<void_t>>,
+  tp: Ptr<Out<__kernel_timespec>>,
+): long;
+
+/**
+ * Report the resolution of a clock.
+ * Kernel entry point: sys_clock_getres_time32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function clock_getres(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  which_clock: clockid_t & OneOf<ClockId>,
+  tp: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -91,8 +115,19 @@ export declare function clock_getres(
  */
 export declare function clock_gettime(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<Out<void_t>>,
+  tp: Ptr<Out<__kernel_timespec>>,
+): long;
+
+/**
+ * Read the current value of a clock.
+ * Kernel entry point: sys_clock_gettime32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function clock_gettime(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  which_clock: clockid_t & OneOf<ClockId>,
+  tp: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -103,8 +138,7 @@ export declare function clock_gettime(
  */
 export declare function clock_gettime64(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<Out<void_t>>,
+  tp: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -116,10 +150,8 @@ export declare function clock_gettime64(
 export declare function clock_nanosleep(
   which_clock: clockid_t & OneOf<ClockId>,
   flags: int & Flags<TimerFlags>,
-  /** struct __kernel_timespec */
-  rqtp: Ptr<In<void_t>>,
-  /** struct __kernel_timespec */
-  rmtp: Ptr<Out<void_t>>,
+  rqtp: Ptr<In<__kernel_timespec>>,
+  rmtp: Ptr<Out<__kernel_timespec>>,
 ): long;
 
 /**
@@ -132,10 +164,8 @@ export declare function clock_nanosleep(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   which_clock: clockid_t & OneOf<ClockId>,
   flags: int & Flags<TimerFlags>,
-  /** struct old_timespec32 */
-  rqtp: Ptr<Out<void_t>>,
-  /** struct old_timespec32 */
-  rmtp: Ptr<Out<void_t>>,
+  rqtp: Ptr<Out<old_timespec32>>,
+  rmtp: Ptr<Out<old_timespec32>>,
 ): long;
 
 /**
@@ -146,8 +176,19 @@ export declare function clock_nanosleep(
  */
 export declare function clock_settime(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<In<void_t>>,
+  tp: Ptr<In<__kernel_timespec>>,
+): long;
+
+/**
+ * Set the value of a settable clock.
+ * Kernel entry point: sys_clock_settime32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function clock_settime(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  which_clock: clockid_t & OneOf<ClockId>,
+  tp: Ptr<In<old_timespec32>>,
 ): long;
 
 /**
@@ -158,8 +199,7 @@ export declare function clock_settime(
  */
 export declare function clock_settime64(
   which_clock: clockid_t & OneOf<ClockId>,
-  /** struct __kernel_timespec */
-  tp: Ptr<In<void_t>>,
+  tp: Ptr<In<__kernel_timespec>>,
 ): long;
 
 /**
@@ -168,12 +208,7 @@ export declare function clock_settime64(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_futimesat (6.18.44)
  */
-export declare function futimesat(
-  dfd: int & Fd,
-  filename: Path,
-  /** struct __kernel_old_timeval */
-  utimes: Ptr<In<void_t>>,
-): long;
+export declare function futimesat(dfd: int & Fd, filename: Path, utimes: Ptr<In<__kernel_old_timeval>>): long;
 
 /**
  * Set the access and modification times of a file named relative to a directory descriptor, with microseconds.
@@ -185,8 +220,7 @@ export declare function futimesat(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   dfd: uint & Fd,
   filename: Path,
-  /** struct old_timeval32 */
-  t: Ptr<Out<void_t>>,
+  t: Ptr<Out<old_timeval32>>,
 ): long;
 
 /**
@@ -195,11 +229,7 @@ export declare function futimesat(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_getitimer (6.18.44)
  */
-export declare function getitimer(
-  which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<Out<void_t>>,
-): long;
+export declare function getitimer(which: int, value: Ptr<Out<__kernel_old_itimerval>>): long;
 
 /**
  * Read the wall-clock time in seconds and microseconds, and the obsolete time zone.
@@ -207,12 +237,7 @@ export declare function getitimer(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_gettimeofday (6.18.44)
  */
-export declare function gettimeofday(
-  /** struct __kernel_old_timeval */
-  tv: Ptr<Out<void_t>>,
-  /** struct timezone */
-  tz: Ptr<Out<void_t>>,
-): long;
+export declare function gettimeofday(tv: Ptr<Out<__kernel_old_timeval>>, tz: Ptr<Out<timezone>>): long;
 
 /**
  * Sleep for a relative interval, reporting the remaining time when interrupted.
@@ -221,10 +246,20 @@ export declare function gettimeofday(
  * @source tracefs sys_enter_nanosleep (6.18.44)
  */
 export declare function nanosleep(
-  /** struct __kernel_timespec */
-  rqtp: Ptr<Out<void_t>>,
-  /** struct __kernel_timespec */
-  rmtp: Ptr<InOut<void_t>>,
+  rqtp: Ptr<Out<__kernel_timespec>>,
+  rmtp: Ptr<InOut<__kernel_timespec>>,
+): long;
+
+/**
+ * Sleep for a relative interval, reporting the remaining time when interrupted.
+ * Kernel entry point: sys_nanosleep_time32.
+ * @since 2.0
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function nanosleep(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  rqtp: Ptr<Out<old_timespec32>>,
+  rmtp: Ptr<InOut<old_timespec32>>,
 ): long;
 
 /**
@@ -235,10 +270,8 @@ export declare function nanosleep(
  */
 export declare function setitimer(
   which: int,
-  /** struct __kernel_old_itimerval */
-  value: Ptr<In<void_t>>,
-  /** struct __kernel_old_itimerval */
-  ovalue: Ptr<Out<void_t>>,
+  value: Ptr<In<__kernel_old_itimerval>>,
+  ovalue: Ptr<Out<__kernel_old_itimerval>>,
 ): long;
 
 /**
@@ -247,12 +280,7 @@ export declare function setitimer(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_settimeofday (6.18.44)
  */
-export declare function settimeofday(
-  /** struct __kernel_old_timeval */
-  tv: Ptr<In<void_t>>,
-  /** struct timezone */
-  tz: Ptr<In<void_t>>,
-): long;
+export declare function settimeofday(tv: Ptr<In<__kernel_old_timeval>>, tz: Ptr<In<timezone>>): long;
 
 /**
  * Return the time in seconds since the epoch, also storing it when the pointer is not NULL.
@@ -312,10 +340,18 @@ export declare function timer_getoverrun(timer_id: timer_t): long;
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timer_gettime (6.18.44)
  */
+export declare function timer_gettime(timer_id: timer_t, setting: Ptr<Out<__kernel_itimerspec>>): long;
+
+/**
+ * Read the time until the next expiry and the interval of a POSIX timer.
+ * Kernel entry point: sys_timer_gettime32.
+ * @since 2.6
+ * @source include/linux/syscalls.h (6.12)
+ */
 export declare function timer_gettime(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   timer_id: timer_t,
-  /** struct __kernel_itimerspec */
-  setting: Ptr<Out<void_t>>,
+  setting: Ptr<Out<old_itimerspec32>>,
 ): long;
 
 /**
@@ -324,11 +360,7 @@ export declare function timer_gettime(
  * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function timer_gettime64(
-  timer_id: timer_t,
-  /** struct __kernel_itimerspec */
-  setting: Ptr<Out<void_t>>,
-): long;
+export declare function timer_gettime64(timer_id: timer_t, setting: Ptr<Out<__kernel_itimerspec>>): long;
 
 /**
  * Arm or disarm a POSIX timer, returning its previous setting.
@@ -339,10 +371,8 @@ export declare function timer_gettime64(
 export declare function timer_settime(
   timer_id: timer_t,
   flags: int & Flags<TimerFlags>,
-  /** struct __kernel_itimerspec */
-  new_setting: Ptr<In<void_t>>,
-  /** struct __kernel_itimerspec */
-  old_setting: Ptr<Out<void_t>>,
+  new_setting: Ptr<In<__kernel_itimerspec>>,
+  old_setting: Ptr<Out<__kernel_itimerspec>>,
 ): long;
 
 /**
@@ -355,10 +385,8 @@ export declare function timer_settime(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   timer_id: timer_t,
   flags: int & Flags<TimerFlags>,
-  /** struct old_itimerspec32 */
-  new_: Ptr<Out<void_t>>,
-  /** struct old_itimerspec32 */
-  old: Ptr<Out<void_t>>,
+  new_: Ptr<Out<old_itimerspec32>>,
+  old: Ptr<Out<old_itimerspec32>>,
 ): long;
 
 /**
@@ -370,10 +398,8 @@ export declare function timer_settime(
 export declare function timer_settime64(
   timer_id: timer_t,
   flags: int & Flags<TimerFlags>,
-  /** struct __kernel_itimerspec */
-  new_setting: Ptr<In<void_t>>,
-  /** struct __kernel_itimerspec */
-  old_setting: Ptr<Out<void_t>>,
+  new_setting: Ptr<In<__kernel_itimerspec>>,
+  old_setting: Ptr<Out<__kernel_itimerspec>>,
 ): long;
 
 /**
@@ -393,10 +419,18 @@ export declare function timerfd_create(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_timerfd_gettime (6.18.44)
  */
+export declare function timerfd_gettime(ufd: int & Fd, otmr: Ptr<Out<__kernel_itimerspec>>): long;
+
+/**
+ * Read the time until the next expiry and the interval of a timerfd.
+ * Kernel entry point: sys_timerfd_gettime32.
+ * @since 2.6.25
+ * @source include/linux/syscalls.h (6.12)
+ */
 export declare function timerfd_gettime(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   ufd: int & Fd,
-  /** struct __kernel_itimerspec */
-  otmr: Ptr<Out<void_t>>,
+  otmr: Ptr<Out<old_itimerspec32>>,
 ): long;
 
 /**
@@ -405,11 +439,7 @@ export declare function timerfd_gettime(
  * @since 5.1
  * @source include/linux/syscalls.h (6.12)
  */
-export declare function timerfd_gettime64(
-  ufd: int & Fd,
-  /** struct __kernel_itimerspec */
-  otmr: Ptr<Out<void_t>>,
-): long;
+export declare function timerfd_gettime64(ufd: int & Fd, otmr: Ptr<Out<__kernel_itimerspec>>): long;
 
 /**
  * Arm or disarm a timerfd, returning its previous setting.
@@ -420,10 +450,22 @@ export declare function timerfd_gettime64(
 export declare function timerfd_settime(
   ufd: int & Fd,
   flags: int & Flags<TimerfdSettimeFlags>,
-  /** struct __kernel_itimerspec */
-  utmr: Ptr<In<void_t>>,
-  /** struct __kernel_itimerspec */
-  otmr: Ptr<Out<void_t>>,
+  utmr: Ptr<In<__kernel_itimerspec>>,
+  otmr: Ptr<Out<__kernel_itimerspec>>,
+): long;
+
+/**
+ * Arm or disarm a timerfd, returning its previous setting.
+ * Kernel entry point: sys_timerfd_settime32.
+ * @since 2.6.25
+ * @source include/linux/syscalls.h (6.12)
+ */
+export declare function timerfd_settime(
+  this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
+  ufd: int & Fd,
+  flags: int & Flags<TimerfdSettimeFlags>,
+  utmr: Ptr<In<old_itimerspec32>>,
+  otmr: Ptr<Out<old_itimerspec32>>,
 ): long;
 
 /**
@@ -435,10 +477,8 @@ export declare function timerfd_settime(
 export declare function timerfd_settime64(
   ufd: int & Fd,
   flags: int & Flags<TimerfdSettimeFlags>,
-  /** struct __kernel_itimerspec */
-  utmr: Ptr<In<void_t>>,
-  /** struct __kernel_itimerspec */
-  otmr: Ptr<Out<void_t>>,
+  utmr: Ptr<In<__kernel_itimerspec>>,
+  otmr: Ptr<Out<__kernel_itimerspec>>,
 ): long;
 
 /**
@@ -447,10 +487,7 @@ export declare function timerfd_settime64(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_times (6.18.44)
  */
-export declare function times(
-  /** struct tms */
-  tbuf: Ptr<Out<void_t>>,
-): long;
+export declare function times(tbuf: Ptr<Out<tms>>): long;
 
 /**
  * Set the access and modification times of a file named by path, in whole seconds.
@@ -458,11 +495,7 @@ export declare function times(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utime (6.18.44)
  */
-export declare function utime(
-  filename: Path,
-  /** struct utimbuf */
-  times: Ptr<In<void_t>>,
-): long;
+export declare function utime(filename: Path, times: Ptr<In<utimbuf>>): long;
 
 /**
  * Set the access and modification times of a file named by path, in whole seconds.
@@ -473,8 +506,7 @@ export declare function utime(
 export declare function utime(
   this: Only<mips_o32 | mips_n32 | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   filename: Path,
-  /** struct old_utimbuf32 */
-  t: Ptr<Out<void_t>>,
+  t: Ptr<Out<old_utimbuf32>>,
 ): long;
 
 /**
@@ -486,8 +518,7 @@ export declare function utime(
 export declare function utimensat(
   dfd: int & Fd,
   filename: Path,
-  /** struct __kernel_timespec */
-  utimes: Ptr<In<void_t>>,
+  utimes: Ptr<In<__kernel_timespec>>,
   flags: int & Flags<AtFlags>,
 ): long;
 
@@ -501,8 +532,7 @@ export declare function utimensat(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   dfd: uint & Fd,
   filename: Path,
-  /** struct old_timespec32 */
-  t: Ptr<Out<void_t>>,
+  t: Ptr<Out<old_timespec32>>,
   flags: int & Flags<AtFlags>,
 ): long;
 
@@ -512,11 +542,7 @@ export declare function utimensat(
  * @source include/linux/syscalls.h (6.12)
  * @source tracefs sys_enter_utimes (6.18.44)
  */
-export declare function utimes(
-  filename: Path,
-  /** struct __kernel_old_timeval */
-  utimes: Ptr<In<void_t>>,
-): long;
+export declare function utimes(filename: Path, utimes: Ptr<In<__kernel_old_timeval>>): long;
 
 /**
  * Set the access and modification times of a file named by path, with microseconds.
@@ -527,6 +553,5 @@ export declare function utimes(
 export declare function utimes(
   this: Only<mips_o32 | mips_n32 | arm | i386 | m68k | parisc | ppc | s390 | sh | sparc>,
   filename: Path,
-  /** struct old_timeval32 */
-  t: Ptr<Out<void_t>>,
+  t: Ptr<Out<old_timeval32>>,
 ): long;

@@ -28,8 +28,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   bind: "Give a socket its local address.",
   bpf: "Issue a BPF command: load programs, create and update maps, attach programs, query and pin objects.",
   brk: "Move the program break (the end of the heap) and return its new position.",
-  cachestat:
-    "Report page-cache state (cached, dirty, writeback, evicted and recently evicted pages) for a byte range of a file.",
   capget: "Read the permitted, effective and inheritable capability sets of a thread.",
   capset: "Change the permitted, effective and inheritable capability sets of the calling thread.",
   chdir: "Make a path the current working directory.",
@@ -106,7 +104,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   futex_time64: "futex with a 64-bit time_t timeout, for 32-bit ABIs.",
   futex_wait:
     "Sleep while a futex word of a given size holds an expected value, until woken or an optional absolute timeout.",
-  futex_waitv: "Sleep on several futex words at once until one of them is woken or a timeout expires.",
   futex_wake: "Wake up to a number of waiters on a futex word whose wait mask overlaps a given mask.",
   futimesat:
     "Set the access and modification times of a file named relative to a directory descriptor, with microseconds.",
@@ -199,8 +196,6 @@ export const DESCRIPTIONS: Record<string, string> = {
     "Read an attribute of the calling task (current, exec, prev, ...) from one or all Linux security modules.",
   lsm_list_modules: "List the identifiers of the Linux security modules that are active.",
   lsm_set_self_attr: "Set an attribute of the calling task for one Linux security module.",
-  lstat: "Read the status of a file named by path without following a final symbolic link.",
-  lstat64: "lstat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
   madvise:
     "Tell the kernel how a range of memory will be used (read-ahead, discard, merge, huge pages, ...).",
   map_shadow_stack: "Allocate a shadow stack for user-space control-flow protection and return its address.",
@@ -325,7 +320,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   restart_syscall:
     "Resume a system call that a signal interrupted, with adjusted timeouts (used by the kernel's restart mechanism).",
   rmdir: "Remove an empty directory.",
-  rseq: "Register or unregister the restartable-sequences area of the calling thread.",
   rt_sigpending: "Read the set of signals pending for the calling thread.",
   rt_sigprocmask: "Read and/or change the signal mask of the calling thread.",
   rt_sigqueueinfo: "Send a signal with caller-supplied siginfo to a process.",
@@ -421,10 +415,6 @@ export const DESCRIPTIONS: Record<string, string> = {
   spu_create: "Create a Cell Broadband Engine SPU context in spufs and return a descriptor for it (powerpc).",
   spu_run: "Run an SPU context until it stops or needs service (powerpc).",
   ssetmask: "Replace the signal mask of the caller with a single word, returning the old one (obsolete).",
-  stat: "Read the status of a file named by path, following symbolic links.",
-  stat64: "stat into struct stat64 with 64-bit sizes and inode numbers, for 32-bit ABIs.",
-  statx:
-    "Read extended status of a file named relative to a directory descriptor, choosing which fields to fetch.",
   stime: "Set the system time in whole seconds since the epoch (obsolete).",
   subpage_prot: "Deny access to chosen 4 KiB subpages of a range mapped with 64 KiB pages (powerpc64).",
   swapcontext: "Save the current user context, switch to another, or both (powerpc).",
@@ -441,7 +431,6 @@ export const DESCRIPTIONS: Record<string, string> = {
     "Switch to a user context and apply debug operations such as single-stepping to it (powerpc32).",
   sysfs:
     "Query the filesystem types known to the kernel: index of a name, name of an index, or count (obsolete).",
-  sysinfo: "Read overall system statistics: uptime, load averages, memory and swap use, and process count.",
   syslog: "Read or clear the kernel message ring buffer and set the console log level.",
   tee: "Duplicate data from one pipe into another without consuming it.",
   tgkill: "Send a signal to one thread of a given thread group.",
