@@ -157,6 +157,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         opt(opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out), "schemas", v.schemas),
         io,
       );
+      // A SIGINT or SIGTERM that arrived during the (synchronous) write is still queued in the event
+      // loop; its handler runs in the next poll phase. Let one turn of the loop happen before the
+      // run ends, or the process could exit 0 without ever handling it.
+      await new Promise((settled) => setImmediate(settled));
       return 0;
     }
     case "abis":
