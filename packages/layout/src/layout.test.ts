@@ -402,6 +402,37 @@ describe("attributes", () => {
     expect(holes(e.layout("a16", "x86_64"))).toEqual([{ after: "", offset: 5, size: 11 }]);
   });
 
+  it("aligned(N) raises a struct's alignment, never lowers it", () => {
+    // struct __attribute__((aligned(4))) a4 { __u32 a; __u64 b; };  gcc keeps the u64's 8:
+    //   x86_64, ppc, aarch64: 16/8 b@8   i386: 12/4 b@4   m68k: 12/4 b@4 (raised from 2)
+    // struct __attribute__((aligned(2))) a2 { __u8 a; __u32 b; };
+    //   every compiler but m68k: 8/4 b@4   m68k: 6/2 b@2
+    // (measured with gcc 12 and the cross compilers of .ci/packages.txt, as above)
+    const e = engineFor(
+      struct("a4", [f("a", s("u32")), f("b", s("u64"))], { aligned: 4 }),
+      struct("a2", [f("a", s("u8")), f("b", s("u32"))], { aligned: 2 }),
+    );
+    const want: Record<string, [number, number, number, number, number]> = {
+      x86_64: [16, 8, 8, 8, 4],
+      ppc: [16, 8, 8, 8, 4],
+      aarch64: [16, 8, 8, 8, 4],
+      i386: [12, 4, 4, 8, 4],
+      m68k: [12, 4, 4, 6, 2],
+    };
+    for (const a of ABIS) {
+      const [size4, align4, b4, size2, align2] = want[a.name]!;
+      expect([a.name, shape(e.layout("a4", a.name))]).toEqual([
+        a.name,
+        { size: size4, align: align4, offsets: { a: 0, b: b4 } },
+      ]);
+      expect([a.name, e.layout("a2", a.name).size, e.layout("a2", a.name).align]).toEqual([
+        a.name,
+        size2,
+        align2,
+      ]);
+    }
+  });
+
   it("packed and aligned(4) together", () => {
     // struct __attribute__((packed, aligned(4))) pa4 { __u8 a; __u32 b; };   every compiler: 8/4 b@1
     const e = engineFor(
