@@ -1,6 +1,14 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LayoutEngine } from "@sysargs/layout";
-import { type CompositeDecl, defaultCFacts, type Field, type Registry, type TypeRef } from "@sysargs/model";
+import {
+  type CompositeDecl,
+  defaultCFacts,
+  type Field,
+  formatDiagnostic,
+  type Registry,
+  type TypeRef,
+} from "@sysargs/model";
 import { describe, expect, it } from "vitest";
 import { loadSchemas } from "./index.js";
 
@@ -162,4 +170,25 @@ describe("the real ABI models lay out compiler probes as the compilers do", () =
       expect(got).toEqual(want);
     });
   }
+});
+
+describe("one stray token in a real schema", () => {
+  it("gives the parser's own messages only, the first at the token", () => {
+    // The audit of issue 13 saw 57 messages for one token, the real one after 50 size errors of
+    // the types the parser's recovery had mangled.
+    const rel = "linux/sched/clone3.ts";
+    const lines = readFileSync(new URL(rel, `file://${SCHEMAS}`), "utf8").split("\n");
+    const at = lines.findIndex((l) => l.startsWith("  exit_signal: aligned_u64"));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace("exit_signal: ", "exit_signal: ) ");
+    const out = loadSchemas(SCHEMAS, { overlay: { [rel]: lines.join("\n") } }).diagnostics.map(
+      formatDiagnostic,
+    );
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.length).toBeLessThan(5);
+    expect(out[0]).toBe(`schemas/${rel}:${at + 1}:16: syntax error: Type expected.`);
+    expect(out.filter((d) => !d.startsWith(`schemas/${rel}:`) || !d.includes(": syntax error: "))).toEqual(
+      [],
+    );
+  });
 });
