@@ -8,6 +8,17 @@
 // the one apt-get command that installs all of it. Nothing is printed when nothing was skipped.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
+import { toolchainsRequired } from "./tools/conformance/src/toolchain.js";
+
+/**
+ * CI mode, the suite's one detection: CI=true or CI=1, or SYSARGS_REQUIRE_TOOLCHAINS=1, the rule
+ * `sysargs verify` applies to toolchains (toolchainsRequired). In CI mode nothing a test needs may
+ * be missing: a test that would skip for a missing package or kernel facility (BTF, tracefs) runs
+ * and fails, naming it, so that a CI machine that lost something cannot pass vacuously.
+ */
+export function ciMode(env: NodeJS.ProcessEnv = process.env): boolean {
+  return toolchainsRequired(env);
+}
 
 /** The environment variable naming the file skips are recorded in. */
 export const SKIP_LOG_ENV = "SYSARGS_SKIP_LOG";
@@ -31,7 +42,7 @@ export interface Gate {
 /**
  * How tests that need something run: normally when nothing of it is missing; skipped, and the
  * missing things recorded for the end-of-run summary, when something is; and run anyway, so that
- * they fail, when it is `required` (CI=true or SYSARGS_REQUIRE_TOOLCHAINS=1 for packages).
+ * they fail (`requirePresent`), when it is `required` (`ciMode()`).
  */
 export function gate(missing: readonly Missing[], required: boolean): Gate {
   if (missing.length === 0) return { skip: false, why: "" };
@@ -39,6 +50,14 @@ export function gate(missing: readonly Missing[], required: boolean): Gate {
   if (required) return { skip: false, why };
   recordSkip(...missing);
   return { skip: true, why };
+}
+
+/**
+ * For tests a gate let run although something is missing (CI mode): fails the test, naming what
+ * is missing. Nothing happens when nothing is. Call it first in each test, or in `beforeEach`.
+ */
+export function requirePresent(g: Gate): void {
+  if (g.why !== "") throw new Error(`required in CI mode, but missing: ${g.why}`);
 }
 
 /** Records skipped requirements for the summary (or warns right away when no run collects them). */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { gate } from "../../../vitest.skips.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
 import { type BtfComposite, KERNEL_BTF_PATH, loadKernelBtf, parseBtf } from "./index.js";
 
 // These facts come from the running kernel's own BTF (x86_64 uapi layouts). On a machine
@@ -13,12 +13,13 @@ const skipReason = !existsSync(KERNEL_BTF_PATH)
   : process.arch !== "x64"
     ? `expected layouts are x86_64, this is ${process.arch}`
     : undefined;
-// Never required: BTF comes with the running kernel, not with a package. Listed at the end of the run.
-const present = !gate(
+// Skipped (and listed at the end of the run) without it; in CI mode (ciMode) a failure naming it.
+const btfGate = gate(
   skipReason === undefined ? [] : [{ what: "kernel BTF (x86_64)", why: skipReason, packages: [] }],
-  false,
-).skip;
-const btf = present ? loadKernelBtf() : undefined;
+  ciMode(),
+);
+const present = !btfGate.skip;
+const btf = skipReason === undefined ? loadKernelBtf() : undefined;
 const title = (what: string): string => (present ? what : `${what} [skipped: ${skipReason}]`);
 
 function composite(name: string): BtfComposite {
@@ -34,6 +35,7 @@ function member(c: BtfComposite, name: string): BtfComposite["members"][number] 
 }
 
 describe("kernel BTF (/sys/kernel/btf/vmlinux)", () => {
+  beforeEach(() => requirePresent(btfGate));
   it.skipIf(!present)(title("parses quickly"), () => {
     const bytes = readFileSync(KERNEL_BTF_PATH);
     const started = performance.now();

@@ -8,15 +8,18 @@ import { join } from "node:path";
 import { type BtfMember, loadKernelBtf } from "@sysargs/btf";
 import { type FieldLayout, LayoutEngine } from "@sysargs/layout";
 import { loadSchemas } from "@sysargs/loader";
-import { describe, expect, it } from "vitest";
-import { gate } from "../../../vitest.skips.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
 
-const haveBtf = !gate(
+// BTF comes with the running kernel, not with a package: skipped where it is absent, except in CI
+// mode, where a missing BTF fails the suite rather than passing it vacuously.
+const btfGate = gate(
   existsSync("/sys/kernel/btf/vmlinux") && arch() === "x64"
     ? []
     : [{ what: "kernel BTF (x86_64)", why: "no x86_64 /sys/kernel/btf/vmlinux", packages: [] }],
-  false, // never required: BTF comes with the running kernel, not with a package
-).skip;
+  ciMode(),
+);
+const haveBtf = !btfGate.skip;
 const schemas = join(import.meta.dirname, "../../../schemas");
 /**
  * BTF structs of the same name that are not the registry's x86_64 type: x86_64 has no stat64,
@@ -64,6 +67,7 @@ function flatBtf(
 describe.skipIf(!haveBtf)(
   `registry layouts against the running kernel's BTF${haveBtf ? "" : " (SKIPPED: no x86_64 /sys/kernel/btf/vmlinux)"}`,
   () => {
+    beforeAll(() => requirePresent(btfGate));
     const registry = loadSchemas(schemas).registry!;
     const btf = loadKernelBtf()!;
     const engine = new LayoutEngine(registry);

@@ -687,6 +687,7 @@ describe("validate and gen", () => {
         ])
         .concat(["sparc", "sparc64", "x32", "x86_64"])
         .map((abi) => `${file}:3:35: flag B_B (0x3) overlaps B_A in B on ${abi}`),
+      `${file}:3:35: flag B_B of B (0x3) has more than one bit set; declare it Composite<0x3> (a mask or a multi-bit value)`,
     ];
   };
 

@@ -21,10 +21,13 @@ import { run } from "./index.js";
  * `sysargs syscall <name> --abi A` shows where each argument travels in seccomp_data.args, from
  * the real ABI models (schemas/abi) and fixed copies of the generic prototypes
  * (include/linux/syscalls.h, 6.12), so that edits to the real signatures do not move these facts.
+ * ppc's table lists fadvise64_64, whose generic order needs seven slots there: the loader rejects
+ * that, so ppc gets its own order, as in schemas/linux/syscalls/file-offsets.ts.
  */
 const SCHEMAS = fileURLToPath(new URL("../../../schemas/", import.meta.url));
 const SYSCALLS = `import type { Fd, In, int, loff_t, long, Ptr, size_t, uint, void_t } from "@sysargs/dsl";
 export declare function fadvise64_64(fd: int & Fd, offset: loff_t, len: loff_t, advice: int): long;
+export declare function fadvise64_64(this: Only<ppc>, fd: int & Fd, advice: int, offset: loff_t, len: loff_t): long;
 export declare function arm_fadvise64_64(fd: int & Fd, advice: int, offset: loff_t, len: loff_t): long;
 export declare function sync_file_range2(fd: int & Fd, flags: uint, offset: loff_t, nbytes: loff_t): long;
 export declare function pread64(fd: uint & Fd, buf: Ptr<In<void_t>>, count: size_t, pos: loff_t): long;

@@ -402,6 +402,37 @@ describe("attributes", () => {
     expect(holes(e.layout("a16", "x86_64"))).toEqual([{ after: "", offset: 5, size: 11 }]);
   });
 
+  it("aligned(N) raises a struct's alignment, never lowers it", () => {
+    // struct __attribute__((aligned(4))) a4 { __u32 a; __u64 b; };  gcc keeps the u64's 8:
+    //   x86_64, ppc, aarch64: 16/8 b@8   i386: 12/4 b@4   m68k: 12/4 b@4 (raised from 2)
+    // struct __attribute__((aligned(2))) a2 { __u8 a; __u32 b; };
+    //   every compiler but m68k: 8/4 b@4   m68k: 6/2 b@2
+    // (measured with gcc 12 and the cross compilers of .ci/packages.txt, as above)
+    const e = engineFor(
+      struct("a4", [f("a", s("u32")), f("b", s("u64"))], { aligned: 4 }),
+      struct("a2", [f("a", s("u8")), f("b", s("u32"))], { aligned: 2 }),
+    );
+    const want: Record<string, [number, number, number, number, number]> = {
+      x86_64: [16, 8, 8, 8, 4],
+      ppc: [16, 8, 8, 8, 4],
+      aarch64: [16, 8, 8, 8, 4],
+      i386: [12, 4, 4, 8, 4],
+      m68k: [12, 4, 4, 6, 2],
+    };
+    for (const a of ABIS) {
+      const [size4, align4, b4, size2, align2] = want[a.name]!;
+      expect([a.name, shape(e.layout("a4", a.name))]).toEqual([
+        a.name,
+        { size: size4, align: align4, offsets: { a: 0, b: b4 } },
+      ]);
+      expect([a.name, e.layout("a2", a.name).size, e.layout("a2", a.name).align]).toEqual([
+        a.name,
+        size2,
+        align2,
+      ]);
+    }
+  });
+
   it("packed and aligned(4) together", () => {
     // struct __attribute__((packed, aligned(4))) pa4 { __u8 a; __u32 b; };   every compiler: 8/4 b@1
     const e = engineFor(
@@ -726,5 +757,81 @@ describe("engine API", () => {
     const second = ABIS.map((a) => e.layout("outer", a.name));
     expect(second).toEqual(first);
     expect(JSON.stringify(reg)).toBe(before);
+  });
+});
+
+describe("facts the mutation run (pnpm mutation) found untested", () => {
+  it("a native pointer in a packed struct is placed at the next byte: only __aligned_u64 keeps 8", () => {
+    // struct __attribute__((packed)) pp { __u8 a; void *p; };
+    //   gcc, aarch64: 9/1 p@1   i686, m68k, powerpc: 5/1 p@1
+    const e = engineFor(
+      struct("pp", [f("a", s("u8")), f("p", ptr(s("void")))], { packedOn: ABIS.map((a) => a.name) }),
+    );
+    for (const a of ABIS)
+      expect([a.name, shape(e.layout("pp", a.name))]).toEqual([
+        a.name,
+        { size: a.bits === 64 ? 9 : 5, align: 1, offsets: { a: 0, p: 1 } },
+      ]);
+  });
+
+  it("a union's bitfields extend it to the widest one", () => {
+    // union __attribute__((packed)) ub { __u64 a:40; __u8 b:3; };   every compiler: 5/1
+    const e = engineFor({
+      ...union("ub", [f("a", bits("u64", 40)), f("b", bits("u8", 3))]),
+      packedOn: ABIS.map((a) => a.name),
+    });
+    for (const a of ABIS) expect([a.name, e.layout("ub", a.name).size]).toEqual([a.name, 5]);
+  });
+
+  it("m68k: a full-width bitfield at an unaligned position does not align the struct", () => {
+    // struct fw { __u8 a; __u32 b:32; };   gcc, i686, powerpc, aarch64: 8/4   m68k: 5/1
+    const e = engineFor(struct("fw", [f("a", s("u8")), f("b", bits("u32", 32))]));
+    expect([e.layout("fw", "m68k").size, e.layout("fw", "m68k").align]).toEqual([5, 1]);
+    for (const a of ["x86_64", "i386", "ppc", "aarch64"])
+      expect([a, e.layout("fw", a).size, e.layout("fw", a).align]).toEqual([a, 8, 4]);
+  });
+
+  it("pointer members carry the C spelling of what they point to", () => {
+    const pointee = struct("target", [f("x", s("u32"))]);
+    const e = engineFor(
+      pointee,
+      struct("ptrs", [
+        f("scalar", ptr(s("u32"))),
+        f("named", ptr(named("target"))),
+        f("array", ptr(fixed(s("u16"), 4))),
+        f("twice", ptr(ptr(s("u8")))),
+        f("anything", ptr(s("void"))),
+        f("opaque", ptr(anon("struct", [f("y", s("u8"))]))),
+      ]),
+    );
+    expect(Object.fromEntries(e.layout("ptrs", "x86_64").fields.map((x) => [x.name, x.type]))).toEqual({
+      scalar: "__u32 *",
+      named: "struct target *",
+      array: "__u16 *",
+      twice: "__u8 * *",
+      anything: "void *",
+      opaque: "void *",
+    });
+  });
+
+  it("a failed layout leaves no type marked as in progress: the same error again, not a false recursion", () => {
+    const e = engineFor(struct("holder", [f("a", named("missing"))]));
+    for (let i = 0; i < 2; i++) expect(() => e.layout("holder", "x86_64")).toThrow('unknown type "missing"');
+    try {
+      e.layout("holder", "x86_64");
+    } catch (err) {
+      expect(err).toBeInstanceOf(LayoutError);
+      expect((err as Error).name).toBe("LayoutError");
+    }
+  });
+
+  it("scalar members have no nested fields; struct members have theirs", () => {
+    const e = engineFor(
+      struct("inner", [f("x", s("u32"))]),
+      struct("outer", [f("a", s("u8")), f("b", named("inner"))]),
+    );
+    const [a, b] = e.layout("outer", "x86_64").fields;
+    expect(Object.keys(a!)).not.toContain("fields");
+    expect(b!.fields?.map((x) => x.name)).toEqual(["x"]);
   });
 });

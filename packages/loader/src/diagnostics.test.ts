@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CompositeDecl, formatDiagnostic, type VariantDecl } from "@sysargs/model";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSchemas } from "./index.js";
+import { loadSchemas, validate } from "./index.js";
 
 /**
  * Every kind of schema mistake the loader must catch, each with its exact `path:line:col: message`.
@@ -45,12 +45,21 @@ function tableOf(text: string, keep: Set<string>): string {
     .filter((l) => l !== "" && (l.startsWith("#") || keep.has(l.split("\t")[2]!)));
   const present = new Set(lines.filter((l) => !l.startsWith("#")).map((l) => l.split("\t")[2]!));
   const extra = [...keep].filter((n) => !present.has(n)).sort();
-  for (const [i, n] of extra.entries()) lines.push(`${9000 + i}\tcommon\t${n}\tsys_${n}\t-\t?`);
+  // Made-up rows take a column the table selects ("i386" in i386.tbl): any other is a mistake.
+  const column = /^# abi columns selected: (\w+)/m.exec(text)?.[1] ?? "common";
+  for (const [i, n] of extra.entries()) lines.push(`${9000 + i}\t${column}\t${n}\tsys_${n}\t-\t?`);
   return `${lines.join("\n")}\n`;
 }
 
-/** A schemas root with the ABI files, the group file and `linux` (path under linux/ -> text). */
-function tree(linux: Record<string, string>, abiFiles: string[] = ABI_FILES): string {
+/**
+ * A schemas root with the ABI files, the group file and `linux` (path under linux/ -> text);
+ * `editTable` may then change a table's text (ABI name -> edit).
+ */
+function tree(
+  linux: Record<string, string>,
+  abiFiles: string[] = ABI_FILES,
+  editTable: Record<string, (text: string) => string> = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), "sysargs-diag-"));
   roots.push(root);
   mkdirSync(join(root, "abi"));
@@ -59,9 +68,10 @@ function tree(linux: Record<string, string>, abiFiles: string[] = ABI_FILES): st
   for (const f of abiFiles) {
     copyFileSync(join(SCHEMAS, "abi", f), join(root, "abi", f));
     const tbl = f.replace(/\.ts$/, ".tbl");
+    const edit = editTable[f.replace(/\.ts$/, "")] ?? ((t: string) => t);
     writeFileSync(
       join(root, "tables", tbl),
-      tableOf(readFileSync(join(SCHEMAS, "tables", tbl), "utf8"), declared),
+      edit(tableOf(readFileSync(join(SCHEMAS, "tables", tbl), "utf8"), declared)),
     );
   }
   writeFileSync(join(root, "abi", "groups.ts"), GROUPS);
@@ -618,7 +628,7 @@ describe("flag sets and enums", () => {
         'import type { FlagSet } from "@sysargs/dsl";',
         "export type F = FlagSet<{",
         "  F_A: 0x1;",
-        "  F_B: 0x6;",
+        "  F_B: 0x4;",
         "  F_C: 0x4;",
         "}>;",
       ),
@@ -1167,6 +1177,7 @@ describe("reporting", () => {
       "linux/a.ts:3:35: flag F_B (0x3) overlaps F_A in F on i386",
       "linux/a.ts:3:35: flag F_B (0x3) overlaps F_A in F on m68k",
       "linux/a.ts:3:35: flag F_B (0x3) overlaps F_A in F on x86_64",
+      "linux/a.ts:3:35: flag F_B of F (0x3) has more than one bit set; declare it Composite<0x3> (a mask or a multi-bit value)",
       'linux/a.ts:4:22: field "z" of struct p: unknown type "nothere"',
       'linux/a.ts:4:34: field "y" of struct p: unknown type "alsonot"',
       'linux/b.ts:2:30: duplicate field "a" in struct q (first at line 2)',
@@ -1235,5 +1246,343 @@ describe("reporting", () => {
       'linux/test.ts:2:30: field "b" of struct s: unknown type "nope"',
     ]);
     expect(bad.registry).toBeUndefined();
+  });
+});
+
+/** Loads linux/test.ts with edited tables; returns the root too, to read line numbers back. */
+function loadEdited(text: string, editTable: Record<string, (t: string) => string>) {
+  const root = tree({ "test.ts": text }, ABI_FILES, editTable);
+  return { root, result: loadSchemas(root, { displayBase: root }) };
+}
+
+/** The 1-based line of a syscall's row in a written table. */
+const rowLine = (root: string, abi: string, name: string) =>
+  readFileSync(join(root, "tables", `${abi}.tbl`), "utf8")
+    .split("\n")
+    .findIndex((l) => !l.startsWith("#") && l.split("\t")[2] === name) + 1;
+
+/** Replaces the ABI column of a syscall's row. */
+const setColumn = (name: string, column: string) => (t: string) =>
+  t
+    .split("\n")
+    .map((l) => {
+      const c = l.split("\t");
+      return !l.startsWith("#") && c[2] === name ? [c[0], column, ...c.slice(2)].join("\t") : l;
+    })
+    .join("\n");
+
+const GETTERS = src(
+  'import type { long } from "@sysargs/dsl";',
+  "export declare function getpid(): long;",
+  "export declare function getppid(): long;",
+  "export declare function gettid(): long;",
+);
+
+describe("syscall tables", () => {
+  it("a row of an ABI column the table does not select (bogus, another ABI's, empty), at the column", () => {
+    const { root, result } = loadEdited(GETTERS, {
+      x86_64: (t) => setColumn("gettid", "")(setColumn("getppid", "x32")(setColumn("getpid", "bogus")(t))),
+    });
+    const at = (name: string) => rowLine(root, "x86_64", name);
+    // The number column is 2 digits for getpid (39), 3 for getppid (110) and gettid (186).
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(
+      [
+        `tables/x86_64.tbl:${at("getpid")}:4: unknown ABI column "bogus" (this table selects common, 64)`,
+        `tables/x86_64.tbl:${at("getppid")}:5: unknown ABI column "x32" (this table selects common, 64)`,
+        `tables/x86_64.tbl:${at("gettid")}:5: unknown ABI column "" (this table selects common, 64)`,
+      ].sort((a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1])),
+    );
+    expect(at("getpid")).toBeGreaterThan(1);
+    expect(result.registry).toBeUndefined();
+  });
+
+  it("a table's own selected columns and declared extra rows (arm-private) are accepted", () => {
+    const { result } = loadEdited(GETTERS, {
+      i386: (t) => t, // rows of column i386
+      x86_64: (t) =>
+        setColumn(
+          "gettid",
+          "arm-private",
+        )(setColumn("getppid", "64")(t.replace("# columns:", "# arm-private rows: test\n# columns:"))),
+    });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+
+  it("a table without the header that selects its columns names that, not the row", () => {
+    const { root, result } = loadEdited(GETTERS, {
+      m68k: (t) => t.replace(/^# abi columns selected:.*\n/m, ""),
+    });
+    // m68k numbers: getpid 20, getppid 64, gettid 221; the column starts after the number and a tab.
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual(
+      [
+        ["getpid", 4],
+        ["getppid", 4],
+        ["gettid", 5],
+      ].map(
+        ([n, col]) =>
+          `tables/m68k.tbl:${rowLine(root, "m68k", n as string)}:${col}: ABI column "common" is not declared: the table has no "# abi columns selected:" line`,
+      ),
+    );
+  });
+
+  it("two rows with one number: the second is reported (the duplicate-number check)", () => {
+    const { root, result } = loadEdited(GETTERS, {
+      i386: (t) => t.replace(/^64\ti386\tgetppid/m, "20\ti386\tgetppid"),
+    });
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `tables/i386.tbl:${rowLine(root, "i386", "getppid")}:1: number 20 (getppid) is already used on line ${rowLine(root, "i386", "getpid")}`,
+    ]);
+  });
+
+  it("tables and signatures agree: a row without a signature, a signature no table lists, Only<> of an ABI without it", () => {
+    const { root, result } = loadEdited(
+      src(
+        'import type { long, int } from "@sysargs/dsl";',
+        "export declare function getpid(): long;",
+        "export declare function getppid(this: Only<m68k>, a: int): long;",
+        "export declare function getppid(): long;",
+        "export declare function nowhere(): long;",
+      ),
+      {
+        x86_64: (t) => `${t}99\tcommon\tgettid\tsys_gettid\t-\t?\n`,
+        m68k: (t) => t.replace(/^.*\tgetppid\t.*\n/m, "").replace(/^.*\tnowhere\t.*\n/m, ""),
+        i386: (t) => t.replace(/^.*\tnowhere\t.*\n/m, ""),
+      },
+    );
+    expect(rowLine(root, "x86_64", "nowhere")).toBeGreaterThan(0);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      "linux/test.ts:3:1: signature of getppid names m68k, whose table has no getppid",
+      "tables/x86_64.tbl:1:1: x86_64: 1 syscall(s) without a signature: gettid",
+    ]);
+    const none = loadEdited(
+      src(
+        'import type { long } from "@sysargs/dsl";',
+        "export declare function getpid(): long;",
+        "export declare function nowhere(): long;",
+      ),
+      {
+        x86_64: (t) => t.replace(/^.*\tnowhere\t.*\n/m, ""),
+        i386: (t) => t.replace(/^.*\tnowhere\t.*\n/m, ""),
+        m68k: (t) => t.replace(/^.*\tnowhere\t.*\n/m, ""),
+      },
+    );
+    expect(none.result.diagnostics.map(formatDiagnostic)).toEqual([
+      "linux/test.ts:3:1: syscall nowhere is declared but no ABI's table (schemas/tables) lists it",
+    ]);
+  });
+
+  it("an emptied table is named itself, without a follow-on for each signature of its ABI", () => {
+    const { result } = loadEdited(
+      src(
+        'import type { long, int } from "@sysargs/dsl";',
+        "export declare function getpid(): long;",
+        "export declare function getppid(this: Only<m68k>, a: int): long;",
+        "export declare function getppid(): long;",
+        "export declare function m68k_only(this: Only<m68k>): long;",
+      ),
+      {
+        m68k: () => "",
+        // Only m68k has m68k_only.
+        i386: (t) => t.replace(/^.*\tm68k_only\t.*\n/m, ""),
+        x86_64: (t) => t.replace(/^.*\tm68k_only\t.*\n/m, ""),
+      },
+    );
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      "tables/m68k.tbl:1:1: no syscalls: the m68k table lists none, but 3 syscall(s) are declared",
+    ]);
+  });
+});
+
+describe("signatures against argument slots", () => {
+  it("six parameters with a loff_t need 7 slots on the pair ABIs (i386, m68k): reported at the signature, per ABI", () => {
+    expectDiagnostics(
+      src(
+        'import type { long, int, loff_t } from "@sysargs/dsl";',
+        "/** A call that fits x86_64's six registers only. */",
+        "export declare function f(a: int, b: int, c: int, d: int, e: loff_t, g: int): long;",
+      ),
+      [
+        "linux/test.ts:3:1: syscall f needs 7 argument slots; the i386 syscall entry passes 6",
+        "linux/test.ts:3:1: syscall f needs 7 argument slots; the m68k syscall entry passes 6",
+      ],
+    );
+  });
+
+  it("a signature is held to the ABIs it applies to: its Only<>, else those no Only<> claims and whose table lists it", () => {
+    const restricted = load({
+      "test.ts": src(
+        'import type { long, int, loff_t } from "@sysargs/dsl";',
+        "export declare function f(this: Only<x86_64>, a: int, b: int, c: int, d: int, e: loff_t, g: int): long;",
+        "export declare function f(a: int, b: int, c: int, d: int, e: loff_t): long;",
+      ),
+    });
+    expect(restricted.diagnostics).toEqual([]);
+    // Listed in x86_64.tbl only: i386 and m68k never take the call, so their slots do not matter.
+    const { result } = loadEdited(
+      src(
+        'import type { long, int, loff_t } from "@sysargs/dsl";',
+        "export declare function getpid(): long;",
+        "export declare function f(a: int, b: int, c: int, d: int, e: loff_t, g: int): long;",
+      ),
+      { i386: (t) => t.replace(/^.*\tf\t.*\n/m, ""), m68k: (t) => t.replace(/^.*\tf\t.*\n/m, "") },
+    );
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe("extensible-struct versions and Since", () => {
+  it("kernel versions that go backwards, at the later version", () => {
+    expectDiagnostics(
+      src(
+        'import type { aligned_u64, Struct, Version } from "@sysargs/dsl";',
+        `export interface e extends Struct<{ extensible: { versions: [Version<8, "5.2">, Version<16, "5.1">]; ${EXT} } }> {`,
+        "  a: aligned_u64;",
+        "  b: aligned_u64;",
+        "}",
+      ),
+      [
+        "linux/test.ts:2:81: e: version 16 is from kernel 5.1, older than the version before it (8, 5.2); versions must be listed oldest first",
+      ],
+    );
+  });
+
+  it("a field whose Since is later than the last version, at the field (also inside an anonymous union)", () => {
+    expectDiagnostics(
+      src(
+        'import type { u32, aligned_u64, Struct, Version, Since, AnonUnion } from "@sysargs/dsl";',
+        `export interface e extends Struct<{ extensible: { versions: [Version<8, "5.1">, Version<16, "5.2">]; ${EXT} } }> {`,
+        "  a: aligned_u64;",
+        '  b: aligned_u64 & Since<"5.3">;',
+        "}",
+        `export interface g extends Struct<{ extensible: { versions: [Version<8, "5.1">]; ${EXT} } }> {`,
+        '  u: AnonUnion<{ x: aligned_u64; y: u32 & Since<"5.10"> }>;',
+        "}",
+      ),
+      [
+        'linux/test.ts:4:3: field "b" of e is Since<"5.3">, later than its last version (16, 5.2); add a Version<> for 5.3',
+        'linux/test.ts:7:34: field "y" of g is Since<"5.10">, later than its last version (8, 5.1); add a Version<> for 5.10',
+      ],
+    );
+  });
+
+  it("a later field that took reserved space (Was<>) does not grow the struct and is accepted", () => {
+    const result = load({
+      "test.ts": src(
+        'import type { u32, Struct, Version, Since, Was } from "@sysargs/dsl";',
+        `export interface e extends Struct<{ extensible: { versions: [Version<8, "5.1">]; ${EXT} } }> {`,
+        "  a: u32;",
+        '  b: u32 & Since<"6.18"> & Was<"spare">;',
+        "}",
+      ),
+    });
+    expect(result.diagnostics).toEqual([]);
+  });
+});
+
+describe("multi-bit flags", () => {
+  it("a flag with more than one bit that is not Composite, on every ABI or on one", () => {
+    expectDiagnostics(
+      src(
+        'import type { FlagSet, PerAbi, On, Composite } from "@sysargs/dsl";',
+        "export type F = FlagSet<{",
+        "  F_MASK: Composite<0x6>;",
+        "  F_TWO: 0x30;",
+        "  F_ONE: PerAbi<0x100, [On<m68k, 0x300>]>;",
+        "}>;",
+      ),
+      [
+        "linux/test.ts:4:3: flag F_TWO of F (0x30) has more than one bit set; declare it Composite<0x30> (a mask or a multi-bit value)",
+        "linux/test.ts:5:3: flag F_ONE of F (0x300) has more than one bit set on m68k; declare it Composite<0x300> (a mask or a multi-bit value)",
+      ],
+    );
+  });
+});
+
+describe("object sizes", () => {
+  it("a FixedArray of 2^31 bytes is too large on the 32-bit ABIs (PTRDIFF_MAX), at the field", () => {
+    expectDiagnostics(
+      src(
+        'import type { u8, u32, FixedArray } from "@sysargs/dsl";',
+        "export interface big {",
+        "  a: u32;",
+        "  data: FixedArray<u8, 2147483648>;",
+        "}",
+        "export interface holder { b: big; }",
+      ),
+      [
+        'linux/test.ts:4:3: field "data" of struct big is 2147483648 bytes on i386; the largest object a 32-bit ABI can address is 2147483647 bytes (PTRDIFF_MAX)',
+      ],
+    );
+  });
+
+  it("fields that each fit but together do not, at the type; PTRDIFF_MAX itself fits", () => {
+    expectDiagnostics(
+      src(
+        'import type { u8, FixedArray } from "@sysargs/dsl";',
+        "export interface two { a: FixedArray<u8, 1073741824>; b: FixedArray<u8, 1073741824>; }",
+        "export interface max { a: FixedArray<u8, 2147483647>; }",
+      ),
+      [
+        "linux/test.ts:2:1: struct two is 2147483648 bytes on i386; the largest object a 32-bit ABI can address is 2147483647 bytes (PTRDIFF_MAX)",
+      ],
+    );
+  });
+
+  it("on 64-bit ABIs the bound is 2^53 - 1, above which sizes would round", () => {
+    // validate() on an x86_64-only registry: the fixture's 32-bit ABIs would report first.
+    const fixture = load({
+      "test.ts": src('import type { u32 } from "@sysargs/dsl";', "export interface s { a: u32; }"),
+    });
+    const loc = { file: "linux/test.ts", line: 2, col: 1 };
+    const huge = (n: number): CompositeDecl => ({
+      ...(fixture.registry!.types[0] as CompositeDecl),
+      name: "huge",
+      fields: [
+        {
+          name: "a",
+          type: { kind: "array", of: { kind: "scalar", name: "u8" }, length: { fixed: n } },
+          ann: {},
+          doc: "",
+          loc,
+        },
+      ],
+      loc,
+    });
+    const only64 = (n: number) =>
+      validate({
+        ...fixture.registry!,
+        abis: fixture.registry!.abis.filter((a) => a.name === "x86_64"),
+        types: [huge(n)],
+        syscalls: [],
+        tables: [],
+      }).map(formatDiagnostic);
+    expect(only64(2 ** 53 - 1)).toEqual([]);
+    expect(only64(2 ** 53)).toEqual([
+      'linux/test.ts:2:1: field "a" of struct huge is 9007199254740992 bytes on x86_64; the largest object a 64-bit ABI can address is 9007199254740991 bytes (PTRDIFF_MAX, capped at 2^53 - 1)',
+    ]);
+  });
+});
+
+describe("follow-on noise", () => {
+  it("a file with a syntax error is reported alone: no follow-on from its recovered declarations or other files", () => {
+    const result = load({
+      "test.ts": src(
+        'import type { u32, u64, Struct, Version } from "@sysargs/dsl";',
+        `export interface e extends Struct<{ extensible: { versions: [Version<16, "5.1">]; ${EXT} } }> {`,
+        "  a: u32 @;",
+        "  b: u64;",
+        "}",
+      ),
+      "other.ts": src('import type { u32 } from "@sysargs/dsl";', "export interface q { a: u32; a: u32; }"),
+    });
+    const out = result.diagnostics.map(formatDiagnostic);
+    // Only the parser's own messages: without the rule, the recovered half of struct e, the
+    // statements after the token and other.ts's duplicate field were reported with them.
+    expect(out).toEqual([
+      "linux/test.ts:3:10: syntax error: ';' expected.",
+      "linux/test.ts:3:11: syntax error: Expression expected.",
+      "linux/test.ts:5:1: syntax error: Declaration or statement expected.",
+    ]);
+    expect(result.registry).toBeUndefined();
   });
 });

@@ -119,6 +119,12 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
   const absRoot = resolve(root);
   const base = resolve(options.displayBase ?? join(absRoot, ".."));
   const { registry, diagnostics: read } = readDeclarations(root, options);
+  // A file that does not parse is reported alone. The parser recovers by dropping or mangling
+  // declarations, and everything checked after that (unsupported statements, empty structs, sizes
+  // and versions of every type that uses them, signatures against tables) would be a follow-on of
+  // the one stray token, burying it: the issue that motivated this saw 57 messages for one token.
+  const syntax = read.filter((d) => d.message.startsWith(SYNTAX_ERROR));
+  if (syntax.length > 0) return { diagnostics: syntax };
   const tables = readTables(
     absRoot,
     registry.abis.map((a) => a.name),
@@ -128,7 +134,12 @@ export function loadSchemas(root: string, options: LoadOptions = {}): LoadResult
   const diagnostics = sortDiagnostics([
     ...read,
     ...tables.diagnostics,
-    ...validate(registry, { abiDir: relative(base, join(absRoot, "abi")).split(sep).join("/") }),
+    ...validate(registry, {
+      abiDir: relative(base, join(absRoot, "abi")).split(sep).join("/"),
+      brokenTables: tables.tables
+        .filter((t) => tables.diagnostics.some((d) => d.loc.file === t.loc.file))
+        .map((t) => t.abi),
+    }),
   ]);
   return diagnostics.length ? { diagnostics } : { registry, diagnostics };
 }
@@ -655,6 +666,8 @@ function resolveSelectors(registry: Registry, pending: Pending, r: Reporter): Re
   return registry;
 }
 
+const SYNTAX_ERROR = "syntax error: ";
+
 /** The parser's own syntax errors (the compiler node keeps them even without a type checker). */
 function reportSyntaxErrors(sf: SourceFile, locs: LocFactory, r: Reporter): void {
   const diags =
@@ -664,7 +677,7 @@ function reportSyntaxErrors(sf: SourceFile, locs: LocFactory, r: Reporter): void
     const file = locs.of(sf).file;
     r.error(
       { file, line, col: column },
-      `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
+      `${SYNTAX_ERROR}${ts.flattenDiagnosticMessageText(d.messageText, " ")}`,
     );
   }
 }

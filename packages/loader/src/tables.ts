@@ -44,6 +44,7 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
   };
   const byNumber = new Map<number, number>();
   const byName = new Map<string, number>();
+  const columns = declaredColumns(text);
   for (const [i, raw] of text.split("\n").entries()) {
     const line = i + 1;
     if (raw === "") continue;
@@ -77,6 +78,15 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
       err(`since "${since}" is neither "?" nor a kernel version`);
       continue;
     }
+    if (!columns.has(column)) {
+      err(
+        columns.size === 0
+          ? `ABI column "${column}" is not declared: the table has no "# abi columns selected:" line`
+          : `unknown ABI column "${column}" (this table selects ${[...columns].join(", ")})`,
+        n.length + 2,
+      );
+      continue;
+    }
     const number = Number(n);
     const dupN = byNumber.get(number);
     if (dupN !== undefined) {
@@ -95,4 +105,22 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
   }
   table.entries.sort((a, b) => a.number - b.number);
   return table;
+}
+
+/**
+ * The ABI columns a table's rows may carry, as its header declares them: the importer writes
+ * `# abi columns selected: common,64 - <where the kernel selects them>` (the columns the kernel's
+ * build takes from its .tbl for this ABI), and `# <column> rows: ...` for rows it adds from
+ * elsewhere (arm's `arm-private`). A row of any other column (`x32` in x86_64.tbl) is not a
+ * syscall of this ABI: the kernel never builds it in.
+ */
+function declaredColumns(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split("\n")) {
+    const selected = /^# abi columns selected: ([^\s]+)/.exec(line);
+    if (selected) for (const c of selected[1]!.split(",")) if (c !== "") out.add(c);
+    const extra = /^# ([a-z0-9_-]+) rows: /.exec(line);
+    if (extra) out.add(extra[1]!);
+  }
+  return out;
 }

@@ -1,6 +1,15 @@
-import { LayoutEngine, LayoutError, offsetOfEnd, type TypeLayout } from "@sysargs/layout";
 import {
+  ArgSlotsError,
+  argumentSlots,
+  LayoutEngine,
+  LayoutError,
+  offsetOfEnd,
+  type TypeLayout,
+} from "@sysargs/layout";
+import {
+  type Abi,
   type CompositeDecl,
+  compareVersions,
   type Diagnostic,
   didYouMean,
   type Field,
@@ -17,13 +26,17 @@ import {
  * (names inside strings, layouts, version sizes, flag overlaps, ABI coverage). Pure: returns
  * diagnostics, never throws for bad input.
  */
-export function validate(
-  registry: Registry,
-  options: {
-    /** How to name the ABI folder in "no ABI is declared" (the loader passes its display path). */
-    abiDir?: string;
-  } = {},
-): Diagnostic[] {
+export interface ValidateOptions {
+  /** How to name the ABI folder in "no ABI is declared" (the loader passes its display path). */
+  abiDir?: string;
+  /**
+   * ABIs whose table had rows rejected by the table reader (already reported): their tables are
+   * not held against the signatures, whose mismatches would only be follow-ons.
+   */
+  brokenTables?: readonly string[];
+}
+
+export function validate(registry: Registry, options: ValidateOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (loc: SourceLoc, message: string) => out.push({ loc, message });
   const index = new RegistryIndex(registry);
@@ -266,8 +279,11 @@ export function validate(
       }
       if (t.kind !== "variant" && t.extensible && layouts.length === abiNames.length)
         checkExtensible(t, layouts, err, index);
+      if (t.kind !== "variant") checkObjectSize(t, layouts, registry, engine, err);
     }
   }
+  for (const t of composites) if (t.extensible) checkVersionOrder(t, err);
+  checkMultiBitFlags(registry, err);
 
   // ---- syscalls
   for (const sc of registry.syscalls) {
@@ -294,18 +310,168 @@ export function validate(
       }
     }
   }
-  checkTablesAgainstSignatures(registry, err);
+  checkArgumentSlots(registry, err);
+  checkTablesAgainstSignatures(registry, err, options);
   return out;
+}
+
+/**
+ * The largest object a C compiler accepts on an ABI: PTRDIFF_MAX, 2^(bits-1) - 1, because the
+ * difference of two pointers into one object must fit ptrdiff_t (GCC: "size of array exceeds maximum
+ * object size"). SIZE_MAX would be the looser bound, but no compiler lets an object reach it. On
+ * 64-bit ABIs the bound is lowered to 2^53 - 1, the largest size a JavaScript number holds exactly:
+ * above it the layout engine's arithmetic would silently round.
+ */
+export function maxObjectSize(abi: Pick<Abi, "bits">): number {
+  return Math.min(2 ** (abi.bits - 1) - 1, Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * A type larger than its ABI can address is reported once, where the size comes from: at the
+ * field whose own type is too large (a FixedArray), else at the type itself. A field of a named
+ * type that is too large is left to that type's own diagnostic, so one mistake is one message.
+ */
+function checkObjectSize(
+  t: CompositeDecl,
+  layouts: TypeLayout[],
+  registry: Registry,
+  engine: LayoutEngine,
+  err: (loc: SourceLoc, m: string) => void,
+): void {
+  for (const l of layouts) {
+    const abi = registry.abis.find((a) => a.name === l.abi)!;
+    const max = maxObjectSize(abi);
+    if (l.size <= max) continue;
+    const limit = `the largest object a ${abi.bits}-bit ABI can address is ${max} bytes (PTRDIFF_MAX${abi.bits === 64 ? ", capped at 2^53 - 1" : ""})`;
+    const big = t.fields.find((f) => engine.typeRef(f.type, l.abi).size > max);
+    if (big?.type.kind === "named") return;
+    if (big)
+      err(
+        big.loc,
+        `field "${big.name}" of ${t.kind} ${t.name} is ${engine.typeRef(big.type, l.abi).size} bytes on ${l.abi}; ${limit}`,
+      );
+    else err(t.loc, `${t.kind} ${t.name} is ${l.size} bytes on ${l.abi}; ${limit}`);
+    return;
+  }
+}
+
+/** Extensible-struct versions grow over time: a later version cannot come from an older kernel. */
+function checkVersionOrder(t: CompositeDecl, err: (loc: SourceLoc, m: string) => void): void {
+  const versions = t.extensible!.versions;
+  for (let i = 1; i < versions.length; i++) {
+    const [prev, v] = [versions[i - 1]!, versions[i]!];
+    if (compareVersions(v.since, prev.since) < 0)
+      err(
+        v.loc,
+        `${t.name}: version ${v.size} is from kernel ${v.since}, older than the version before it (${prev.size}, ${prev.since}); versions must be listed oldest first`,
+      );
+  }
+  // A field added after the last version would make the last version size a lie: the struct the
+  // kernel copies has grown again, so that release needs its own Version<>. A field that took
+  // reserved space (Was<>) does not grow it, and may be later (mnt_id_req.mnt_ns_fd, 6.18).
+  const last = versions[versions.length - 1];
+  if (!last) return;
+  const walk = (fields: Field[]) => {
+    for (const f of fields) {
+      if (
+        f.ann.since !== undefined &&
+        f.ann.was === undefined &&
+        compareVersions(f.ann.since, last.since) > 0
+      )
+        err(
+          f.loc,
+          `field "${f.name}" of ${t.name} is Since<"${f.ann.since}">, later than its last version (${last.size}, ${last.since}); add a Version<> for ${f.ann.since}`,
+        );
+      if (f.anonymous && f.type.kind === "anon") walk(f.type.fields);
+    }
+  };
+  walk(t.fields);
+}
+
+/**
+ * A non-composite flag is one bit: overlap checks and filters treat it as such. A value with more
+ * bits is a mask or a multi-bit field value and must say so with Composite<>.
+ */
+function checkMultiBitFlags(registry: Registry, err: (loc: SourceLoc, m: string) => void): void {
+  const multi = (v: number) => v > 0 && Number.isInteger(v) && (BigInt(v) & (BigInt(v) - 1n)) !== 0n;
+  for (const set of registry.sets) {
+    if (set.kind !== "flags") continue;
+    for (const m of set.members) {
+      if (m.composite) continue;
+      const values = new Map<number, string[]>();
+      for (const abi of registry.abis) {
+        const v = RegistryIndex.memberValue(m, abi.name);
+        if (multi(v)) values.set(v, [...(values.get(v) ?? []), abi.name]);
+      }
+      if (registry.abis.length === 0 && multi(m.value)) values.set(m.value, []);
+      for (const [v, abis] of values) {
+        const on = abis.length === registry.abis.length ? "" : ` on ${abis.join(", ")}`;
+        err(
+          m.loc,
+          `flag ${m.name} of ${set.name} (0x${v.toString(16)}) has more than one bit set${on}; declare it Composite<0x${v.toString(16)}> (a mask or a multi-bit value)`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Every signature fits the argument slots of each ABI it applies to (a 64-bit argument takes two
+ * slots on 32-bit ABIs): a call that needs more cannot be made, and `syscall --abi` would be the
+ * first to notice. A default signature applies to the ABIs no restricted one claims, and, when
+ * tables exist, only to ABIs whose table lists the syscall.
+ */
+function checkArgumentSlots(registry: Registry, err: (loc: SourceLoc, m: string) => void): void {
+  const listed = new Map<string, Set<string>>();
+  for (const t of registry.tables)
+    for (const e of t.entries) listed.set(e.name, (listed.get(e.name) ?? new Set()).add(t.abi));
+  for (const sc of registry.syscalls) {
+    const claimed = new Set(sc.signatures.flatMap((s) => s.abis));
+    for (const sig of sc.signatures) {
+      if (sig.params.length > 6) continue; // reported above: slots would repeat it
+      const abis = registry.abis.filter(
+        (a) =>
+          (sig.abis.length ? sig.abis.includes(a.name) : !claimed.has(a.name)) &&
+          (registry.tables.length === 0 || listed.get(sc.name)?.has(a.name)),
+      );
+      for (const abi of abis) {
+        try {
+          const slots = argumentSlots(sig, abi);
+          if (slots.error) err(sig.loc, `syscall ${sc.name} ${slots.error}`);
+        } catch (e) {
+          // A parameter that is not a scalar or a pointer is reported by the type checks above.
+          if (!(e instanceof ArgSlotsError)) throw e;
+        }
+      }
+    }
+  }
 }
 
 /**
  * Every syscall a table lists has a signature, every declared syscall is in some table, and a
  * signature restricted to ABIs names only ABIs whose table has the syscall.
  */
-function checkTablesAgainstSignatures(registry: Registry, err: (loc: SourceLoc, m: string) => void): void {
+function checkTablesAgainstSignatures(
+  registry: Registry,
+  err: (loc: SourceLoc, m: string) => void,
+  options: ValidateOptions,
+): void {
   if (registry.tables.length === 0) return;
   const declared = new Map(registry.syscalls.map((s) => [s.name, s]));
   const onAbi = new Map<string, Set<string>>();
+  // An empty table (truncated, or emptied by a bad edit) is the mistake itself: name it, and do not
+  // blame every signature of its ABI for it. A table with rejected rows (reported by the table
+  // reader) is as unreliable: its missing rows are not the signatures' fault either.
+  const unreliable = new Set(options.brokenTables ?? []);
+  if (registry.syscalls.length > 0)
+    for (const t of registry.tables)
+      if (t.entries.length === 0 && !unreliable.has(t.abi)) {
+        unreliable.add(t.abi);
+        err(
+          t.loc,
+          `no syscalls: the ${t.abi} table lists none, but ${registry.syscalls.length} syscall(s) are declared`,
+        );
+      }
   for (const t of registry.tables) {
     const missing: string[] = [];
     for (const e of t.entries) {
@@ -320,11 +486,13 @@ function checkTablesAgainstSignatures(registry: Registry, err: (loc: SourceLoc, 
   for (const sc of registry.syscalls) {
     const abis = onAbi.get(sc.name);
     if (!abis) {
-      err(sc.loc, `syscall ${sc.name} is declared but no ABI's table (schemas/tables) lists it`);
+      // It may be listed only in the empty table.
+      if (unreliable.size === 0)
+        err(sc.loc, `syscall ${sc.name} is declared but no ABI's table (schemas/tables) lists it`);
       continue;
     }
     for (const sig of sc.signatures) {
-      const absent = sig.abis.filter((a) => !abis.has(a));
+      const absent = sig.abis.filter((a) => !abis.has(a) && !unreliable.has(a));
       if (absent.length)
         err(sig.loc, `signature of ${sc.name} names ${absent.join(", ")}, whose table has no ${sc.name}`);
     }

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { KERNEL_BTF_PATH } from "@sysargs/btf";
 import type { CompositeDecl } from "@sysargs/model";
-import { describe, expect, it } from "vitest";
-import { gate } from "../../../vitest.skips.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
 import { formatMismatch } from "./report.js";
 import { repositoryRegistry } from "./testing/registry.js";
 import { hostAbi, verify } from "./verify.js";
@@ -16,15 +16,17 @@ const skipReason = !existsSync(KERNEL_BTF_PATH)
   : host === undefined
     ? `this machine's ABI (${process.arch}) is not modelled`
     : undefined;
-// Never required: BTF comes with the running kernel, not with a package. Listed at the end of the run.
-const skip = gate(
+// Skipped (and listed at the end of the run) without it; in CI mode (ciMode) a failure naming it.
+const btfGate = gate(
   skipReason === undefined ? [] : [{ what: "kernel BTF (x86_64)", why: skipReason, packages: [] }],
-  false,
-).skip;
+  ciMode(),
+);
+const skip = btfGate.skip;
 const title = (what: string) => (skip ? `${what} [skipped: ${skipReason}]` : what);
 const registry = repositoryRegistry();
 
 describe("the registry against the running kernel's BTF", () => {
+  beforeEach(() => requirePresent(btfGate));
   it.skipIf(skip)(title("every struct the kernel's BTF has agrees, member by member"), async () => {
     const report = await verify(registry, { abis: [host!], compiler: false });
     expect(report.btf?.abi).toBe(host);

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Abi } from "@sysargs/model";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatSkipSummary, gate, parseSkipLog, SKIP_LOG_ENV } from "../../../vitest.skips.js";
+import {
+  ciMode,
+  formatSkipSummary,
+  gate,
+  parseSkipLog,
+  requirePresent,
+  SKIP_LOG_ENV,
+} from "../../../vitest.skips.js";
 import { REPO_ROOT, repositoryRegistry } from "./testing/registry.js";
 import {
   compilerPackage,
@@ -172,6 +179,21 @@ describe("gates", () => {
     expect(toolchainsRequired({ CI: "1" })).toBe(true);
     expect(toolchainsRequired({ SYSARGS_REQUIRE_TOOLCHAINS: "1" })).toBe(true);
     expect(toolchainsRequired({})).toBe(false);
+  });
+
+  it("CI mode is the one detection of the whole suite: the same rule as toolchains", () => {
+    for (const env of [{ CI: "true" }, { CI: "1" }, { SYSARGS_REQUIRE_TOOLCHAINS: "1" }, {}, { CI: "false" }])
+      expect([env, ciMode(env)]).toEqual([env, toolchainsRequired(env)]);
+    expect(ciMode({ CI: "1" })).toBe(true);
+    expect(ciMode({ CI: "0" })).toBe(false);
+  });
+
+  it("in CI mode a test that needs a missing facility fails, naming it", () => {
+    const btf = [{ what: "kernel BTF (x86_64)", why: "/sys/kernel/btf/vmlinux not present", packages: [] }];
+    expect(() => requirePresent(gate(btf, ciMode({ CI: "1" })))).toThrow(
+      "required in CI mode, but missing: /sys/kernel/btf/vmlinux not present",
+    );
+    expect(() => requirePresent(gate([], ciMode({ CI: "1" })))).not.toThrow();
   });
 
   it("a required missing toolchain is run (so that it fails), never skipped", () => {
