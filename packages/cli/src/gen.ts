@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { GeneratorContext, type GeneratorOutput, runGenerators, selectGenerators } from "@sysargs/codegen";
+import {
+  coverage,
+  GeneratorContext,
+  type GeneratorOutput,
+  runGenerators,
+  selectGenerators,
+} from "@sysargs/codegen";
 import { GENERATORS } from "@sysargs/generators";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic, type Registry } from "@sysargs/model";
@@ -198,6 +204,17 @@ function summary(
     lines.push("", "Syscalls per ABI (all with signatures):");
     const counts = registry.tables.map((t) => `${t.abi} ${t.entries.length}`);
     for (let i = 0; i < counts.length; i += 9) lines.push(`  ${counts.slice(i, i + 9).join(", ")}`);
+    // How much of each ABI's arguments the registry describes (issue 8 tracks the rest).
+    const pct = (n: number, of: number) => `${n}/${of} (${of ? Math.round((100 * n) / of) : 100}%)`;
+    const cov = [["abi", "typed pointer arguments", "flag-like arguments with a set"]];
+    for (const c of coverage(ctx))
+      if (c.syscalls) cov.push([c.abi, pct(c.typedPointers, c.pointers), pct(c.withSet, c.flagLike)]);
+    lines.push("", "Coverage per ABI (pointers to something other than void; flags, modes, ops with a set):");
+    lines.push(
+      ...table(cov)
+        .split("\n")
+        .map((l) => `  ${l}`),
+    );
   }
   lines.push("", 'Prove it: "pnpm sysargs verify" (cross compilers, kernel BTF, Linux source).', "");
   const total = written.reduce((n, w) => n + w.files, 0);

@@ -3,6 +3,7 @@ import { loadSchemas } from "@sysargs/loader";
 import type { Registry } from "@sysargs/model";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  coverage,
   formatJson,
   type GeneratedFile,
   type Generator,
@@ -198,5 +199,40 @@ describe("runGenerators and selectGenerators", () => {
     expect(() => selectGenerators(all, ["regstry"])).toThrow(
       'unknown generator "regstry"; did you mean "registry"? (known: demo, registry)',
     );
+  });
+});
+
+describe("coverage", () => {
+  it("counts typed pointers and flag-like arguments with a set, per ABI", () => {
+    const all = coverage(ctx);
+    expect(all.map((c) => c.abi)).toEqual(registry.abis.map((a) => a.name));
+    const x86 = all.find((c) => c.abi === "x86_64")!;
+    expect(x86.syscalls).toBe(ctx.index.table("x86_64")!.entries.length);
+    // some pointers are still void * (issue 8); mmap's prot and flags carry sets
+    expect(x86.typedPointers).toBeLessThan(x86.pointers);
+    expect(x86.typedPointers).toBeGreaterThan(0);
+    expect(x86.withSet).toBeLessThanOrEqual(x86.flagLike);
+    expect(x86.withSet).toBeGreaterThanOrEqual(2);
+  });
+
+  it("counts exactly, on a registry of two syscalls", () => {
+    const mini = new GeneratorContext({
+      ...registry,
+      syscalls: registry.syscalls.filter((s) => s.name === "mmap" || s.name === "read"),
+      tables: registry.tables.map((t) => ({
+        ...t,
+        entries: t.entries.filter((e) => e.name === "mmap" || e.name === "read"),
+      })),
+    });
+    const x86 = coverage(mini).find((c) => c.abi === "x86_64")!;
+    // read(fd, char *buf, count): one pointer, typed (bytes); mmap: prot and flags with sets
+    expect(x86).toEqual({
+      abi: "x86_64",
+      syscalls: 2,
+      pointers: 1,
+      typedPointers: 1,
+      flagLike: 2,
+      withSet: 2,
+    });
   });
 });
