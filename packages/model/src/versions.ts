@@ -1,7 +1,8 @@
 /**
  * Kernel version arithmetic, the one copy every package and tool uses.
- * Versions are dotted numbers ("6.12.117", "5.5"); an "-rc1"-style suffix counts as one more
- * component, and a missing component counts as 0, so "6.1" equals "6.1.0".
+ * Versions are dotted numbers ("6.12.117", "5.5"); "-" separates components too, a component that
+ * is not a number (the "rc1" of "6.19-rc1") counts as 0, and so does a missing one: "6.1" equals
+ * "6.1.0".
  */
 
 /** Numeric comparison of dotted versions: negative, zero or positive. */
