@@ -21,6 +21,17 @@ Commands:
   resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver);
                                  a number is decimal digits or 0x and hex digits
   verify [--abi A] [--json]      prove layouts and constants with cross compilers and the kernel's BTF
+  caps [syscall] [--abi A] [--json]  the capability list: how a filter can look at each argument
+                                 (register, fd, multiplexer, extensible struct fields with offsets
+                                 and versions, path, ...), fallbacks, classic equivalents;
+                                 --inspectable only deep-inspectable syscalls; --kernel V as of
+                                 Linux V; --field NAME where an argument or struct field is NAME;
+                                 --compare A,B what differs between two ABIs; --landlock the path
+                                 syscalls and the Landlock rights that cover them
+  probe [--json]                 ask the running kernel which syscalls exist and how large a struct
+                                 each extensible-struct syscall knows; SAFE: it never creates
+                                 processes, mounts, files or sockets (every call is made to fail
+                                 after the kernel copied the struct); needs a C compiler (cc)
   help                           this text
 
 Options:
@@ -42,6 +53,11 @@ const OPTIONS = {
   list: { type: "boolean", default: false },
   registry: { type: "string" },
   schemas: { type: "string" },
+  kernel: { type: "string" },
+  inspectable: { type: "boolean", default: false },
+  field: { type: "string" },
+  compare: { type: "string" },
+  landlock: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -67,6 +83,8 @@ const ACCEPTS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   syscalls: ["abi", "json", "registry"],
   resolve: ["abi", "json", "registry"],
   verify: ["abi", "json", "schemas"],
+  caps: ["abi", "json", "kernel", "inspectable", "field", "compare", "landlock"],
+  probe: ["json"],
   help: [],
 };
 
@@ -212,6 +230,33 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         opt(opt({ json: v.json }, "abi", v.abi), "schemas", v.schemas),
         io,
       );
+    case "caps": {
+      expectArgs(1);
+      const caps = await import("./caps-command.js");
+      const o = opt(
+        opt(
+          opt(
+            opt(
+              opt({ inspectable: v.inspectable, landlock: v.landlock, json: v.json }, "syscall", rest[0]),
+              "abi",
+              v.abi,
+            ),
+            "kernel",
+            v.kernel,
+          ),
+          "field",
+          v.field,
+        ),
+        "compare",
+        v.compare,
+      );
+      caps.cmdCaps(o, io);
+      return 0;
+    }
+    case "probe":
+      expectArgs(0);
+      // Compiles and runs a C helper: loaded only here.
+      return (await import("./probe-command.js")).cmdProbe({ json: v.json }, io);
     default:
       throw usageError(`unknown command "${command}"`);
   }
