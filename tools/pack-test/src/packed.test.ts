@@ -35,11 +35,13 @@ afterAll(() => {
 });
 
 describe("packed public packages", () => {
-  it("are the ten published packages, all ES modules with a README and no tests", () => {
+  it("are the twelve published packages, all ES modules with a README and no tests", () => {
     expect(packed.map((p) => p.name)).toEqual([
       "@sysargs/btf",
+      "@sysargs/capabilities",
       "@sysargs/codegen",
       "@sysargs/dsl",
+      "@sysargs/gen-caps",
       "@sysargs/gen-registry",
       "@sysargs/generators",
       "@sysargs/layout",
@@ -181,31 +183,71 @@ describe("packed public packages", () => {
       expect(r.stderr).toContain("no schemas to read: run inside a sysargs checkout or pass --schemas DIR");
     });
 
-    it("TypeScript imports the @sysargs/registry API with its types, and it runs", async () => {
-      const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
-      // The workspace's @types/node stands in for the consumer's own.
-      const compile = (...filesAndOptions: string[]) =>
-        run(
+    const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
+    // The workspace's @types/node stands in for the consumer's own.
+    const compile = (...filesAndOptions: string[]) =>
+      run(
+        "node",
+        [
+          tsc,
+          "--strict",
+          "--module",
+          "nodenext",
+          "--moduleResolution",
+          "nodenext",
+          "--target",
+          "es2022",
+          "--types",
           "node",
-          [
-            tsc,
-            "--strict",
-            "--module",
-            "nodenext",
-            "--moduleResolution",
-            "nodenext",
-            "--target",
-            "es2022",
-            "--types",
-            "node",
-            "--typeRoots",
-            join(WORKSPACE_ROOT, "node_modules", "@types"),
-            "--pretty",
-            "false",
-            ...filesAndOptions,
-          ],
-          { cwd: project, env },
-        );
+          "--typeRoots",
+          join(WORKSPACE_ROOT, "node_modules", "@types"),
+          "--pretty",
+          "false",
+          ...filesAndOptions,
+        ],
+        { cwd: project, env },
+      );
+
+    it("npx sysargs caps clone3 --abi x86_64 --json lists flags at offset 0", async () => {
+      const r = await sysargs("caps", "clone3", "--abi", "x86_64", "--json");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const [c] = JSON.parse(r.stdout).results;
+      expect(c.args[0].fields[0]).toMatchObject({ path: "flags", offset: 0, version: 0, since: "5.3" });
+    });
+
+    it("TypeScript imports the @sysargs/capabilities API (get, query) with its types; its README example compiles", async () => {
+      writeFileSync(
+        join(project, "caps-check.ts"),
+        `import { get, query, type SyscallCapability } from "@sysargs/capabilities";
+const c: SyscallCapability | undefined = get("openat2", "aarch64");
+const how = c?.args.find((a) => a.name === "how");
+console.log(JSON.stringify({
+  how: how && { class: how.class, fields: how.fields?.map((f) => f.path) },
+  deep510: query({ abi: "x86_64", kernel: "5.10", inspectable: true }).map((x) => x.name),
+}));
+`,
+      );
+      const readme = readFileSync(join(project, "node_modules/@sysargs/capabilities/README.md"), "utf8");
+      const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+      expect(example).toContain("query(");
+      writeFileSync(join(project, "caps-readme.ts"), example!);
+      const built = await compile(
+        "caps-check.ts",
+        "caps-readme.ts",
+        "--outDir",
+        "out-caps",
+        "--noEmitOnError",
+      );
+      expect(built.stdout + built.stderr).toBe("");
+      const r = await mustRun("node", ["out-caps/caps-check.js"], { cwd: project, env });
+      expect(JSON.parse(r.stdout)).toEqual({
+        how: { class: "extensible-struct", fields: ["flags", "mode", "resolve"] },
+        deep510: ["clone3", "openat2", "perf_event_open", "sched_setattr"],
+      });
+    });
+
+    it("TypeScript imports the @sysargs/registry API with its types, and it runs", async () => {
       writeFileSync(
         join(project, "check.ts"),
         `import type { TypeLayout } from "@sysargs/layout";
