@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { gate, requirePresent } from "../../../vitest.skips.js";
 import { run } from "./index.js";
-import { hostAbi, type ProbeReport } from "./probe-command.js";
+import { hostAbi, interpret, type ProbeReport } from "./probe-command.js";
 import { PROBE_RECIPES } from "./probe-recipes.js";
 import { probeSource, resolveRecipes } from "./probe-source.js";
 import { loadRegistry } from "./query.js";
@@ -160,6 +160,15 @@ describe("sysargs caps", () => {
     expect(table.out).toContain("LANDLOCK_ACCESS_FS_REFER        0x2000  2             5.19");
   });
 
+  it("without options: one row per syscall and argument summary, with the ABIs it holds on", async () => {
+    const r = await cli("caps");
+    const lines = r.out.split("\n");
+    expect(lines[0]).toMatch(/^syscall\s+since\s+deep\s+arguments\s+abis$/);
+    expect(lines.find((l) => l.startsWith("clone3 "))).toMatch(
+      /^clone3\s+5\.3\s+yes\s+cl_args:extensible-struct\(clone_args\) size:register\s+every ABI it has \(22\)$/,
+    );
+  });
+
   it("errors: unknown syscall and ABI exit 1, a bad version or option exits 2", async () => {
     expect(await cli("caps", "clone4")).toMatchObject({
       code: 1,
@@ -186,6 +195,43 @@ describe("sysargs probe", () => {
     }
     expect(resolveRecipes(registry, "x86_64").map((r) => r.recipe.syscall)).toEqual(
       PROBE_RECIPES.map((r) => r.syscall),
+    );
+  });
+
+  it("merges each helper answer with the registry: absent, refused, an older kernel, one ahead of the registry", () => {
+    const registry = loadRegistry();
+    const clone3 = resolveRecipes(registry, "x86_64").find((r) => r.recipe.syscall === "clone3")!;
+    const type = registry.type("clone_args");
+    expect(interpret(clone3, 38, -1, false, type)).toMatchObject({ status: "absent", errno: "ENOSYS" });
+    expect(interpret(clone3, 1, -1, false, type)).toMatchObject({
+      status: "refused",
+      errno: "EPERM",
+      sentence: "clone3 answered EPERM before copying clone_args: size unknown",
+    });
+    expect(interpret(clone3, 22, 80, false, type)).toMatchObject({
+      status: "measured",
+      bytes: 80,
+      version: { index: 1, size: 80, since: "5.5", exact: true },
+      unknownFields: ["88 (Linux 5.7)"],
+      sentence:
+        "this kernel knows clone_args up to 80 bytes, i.e. version 1 (Linux 5.5): set_tid, set_tid_size are honoured; it predates 88 (Linux 5.7)",
+    });
+    expect(interpret(clone3, 22, 96, false, type).sentence).toBe(
+      "this kernel knows clone_args up to 96 bytes, i.e. at least version 2 (Linux 5.7): cgroup is honoured; larger than the registry's newest version (88): the registry is behind this kernel",
+    );
+    expect(() => interpret(clone3, 22, 88, true, type)).toThrow(/accepted clone3/);
+  });
+
+  it("the helper source is the registry's: clone3's number, its rejected fields' offsets, the first version", () => {
+    const registry = loadRegistry();
+    const src = probeSource(resolveRecipes(registry, "aarch64"), "aarch64");
+    // clone3 is 435 on aarch64; flags (0, 8 bytes) and exit_signal (32, 8 bytes) are set to all ones.
+    expect(src).toContain(
+      '{ "clone3", 435L, 2, { 2, 3, 0, 0, 0, 0 }, { 0L, 0L, 0L, 0L, 0L, 0L }, -1, 0, 64, 2, { { 0, 8 }, { 32, 8 }, { 0, 0 } } }',
+    );
+    // sched_attr carries its size at offset 0 (4 bytes); the probe starts at version 0, 48 bytes.
+    expect(src).toMatch(
+      /\{ "sched_setattr", 274L, 3, \{ 0, 2, 0, 0, 0, 0 \}, \{ 0L, 0L, 0L, 0L, 0L, 0L \}, 0, 4, 48, 1,/,
     );
   });
 

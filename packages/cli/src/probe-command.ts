@@ -173,7 +173,8 @@ export function runProbe(): ProbeReport {
   };
 }
 
-function interpret(
+/** What one helper line means, merged with the registry's versions of the struct. */
+export function interpret(
   rec: ResolvedRecipe,
   first: number,
   known: number,

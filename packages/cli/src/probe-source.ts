@@ -92,12 +92,18 @@ export function resolveRecipes(registry: SysargsRegistry, abi: string): Resolved
  * recipe at once). Plain C with <errno.h>, <stdio.h>, <string.h>, <unistd.h> and <sys/syscall.h>.
  */
 export function probeSource(recipes: readonly ResolvedRecipe[], abi: string): string {
+  const maxOnes = Math.max(1, ...recipes.map((r) => r.ones.length));
+  if (recipes.some((r) => r.args.length > 6))
+    throw new ProbeSourceError("a syscall takes at most 6 arguments");
   const rows = recipes.map((r) => {
     const kinds = r.args.map((a) => ("struct" in a ? 2 : "size" in a ? 3 : "empty" in a ? 1 : 0));
     const values = r.args.map((a) => ("value" in a ? `${a.value}L` : "0L"));
     const ones = r.ones.map((o) => `{ ${o.offset}, ${o.size} }`);
-    while (kinds.length < 6) kinds.push(0), values.push("0L");
-    while (ones.length < 4) ones.push("{ 0, 0 }");
+    while (kinds.length < 6) {
+      kinds.push(0);
+      values.push("0L");
+    }
+    while (ones.length < maxOnes) ones.push("{ 0, 0 }");
     return `  { "${r.recipe.syscall}", ${r.nr}L, ${r.args.length}, { ${kinds.join(", ")} }, { ${values.join(", ")} }, ${r.sizeField?.offset ?? -1}, ${r.sizeField?.size ?? 0}, ${r.minSize}, ${r.ones.length}, { ${ones.join(", ")} } }`;
   });
   if (rows.length === 0) rows.push('  { "", 0L, 0, { 0 }, { 0 }, -1, 0, 0, 0, { { 0, 0 } } }');
@@ -122,7 +128,7 @@ struct recipe {
   int size_off, size_len;   /* where the struct holds its own size; -1: an argument does */
   int min;
   int nones;
-  struct span ones[4];
+  struct span ones[${maxOnes}];
 };
 
 static const struct recipe recipes[] = {
