@@ -31,9 +31,10 @@ import {
 import { CLASSIC_EQUIVALENTS, FALLBACKS } from "./policy-facts.js";
 
 /**
- * Argument names that select a command when the argument carries an enum: what the other
- * arguments mean depends on them (fcntl cmd, prctl option, ptrace request, keyctl option, ...).
- * An argument of kind "multiplexer" (socketcall, ipc) is one whatever its name.
+ * Argument names that select a command: what the other arguments mean depends on them (fcntl
+ * cmd, prctl option, ptrace request, keyctl option, futex op, bpf cmd, ioctl cmd, ...), whether or
+ * not the registry has a set of the commands yet. An argument of kind "multiplexer" (socketcall,
+ * ipc) is one whatever its name.
  */
 const COMMAND_ARGS = new Set(["cmd", "op", "option", "request", "call", "code"]);
 
@@ -177,19 +178,23 @@ function classify(
         inspectable: true,
         why: `a file descriptor number in a register${half}; the object it names is the LSM's to judge`,
       };
-    if (set && (p.ann.kind === "multiplexer" || (p.ann.kind === "enum" && COMMAND_ARGS.has(p.name)))) {
+    if (p.ann.kind === "multiplexer" || COMMAND_ARGS.has(p.name)) {
       const members =
-        ctx.index
-          .set(set)
-          ?.members.filter((m) => !m.composite)
-          .map((m) => m.name) ?? [];
+        (set &&
+          ctx.index
+            .set(set)
+            ?.members.filter((m) => !m.composite)
+            .map((m) => m.name)) ||
+        [];
       return {
         ...reg,
         class: "multiplexer",
-        set,
+        ...(set ? { set } : {}),
         commands: members,
         inspectable: true,
-        why: `selects one of ${members.length} commands (${set}); what the other arguments mean depends on it${half}`,
+        why: set
+          ? `selects one of ${members.length} commands (${set}); what the other arguments mean depends on it${half}`
+          : `selects a command (the registry has no set of them yet); what the other arguments mean depends on it${half}`,
       };
     }
     return {
