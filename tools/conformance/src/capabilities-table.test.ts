@@ -1,4 +1,4 @@
-// The C capability table against the JSON it is generated beside: it compiles warning-free
+// The C capability table (packages/gen-caps, published in @sysargs/capabilities) against the JSON it is generated beside: it compiles warning-free
 // (-Wall -Wextra -Werror -pedantic) with the build machine's cc and every cross compiler of
 // tools/conformance, and a program linked with it prints every entry, lookup and bitmap bit, run
 // natively and under qemu-user for a big-endian and a 32-bit ABI; what it prints must be what
@@ -8,15 +8,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ARG_CLASSES, type CapabilitiesFile } from "@sysargs/capabilities";
-import { locateToolchain, missingToolchains, toolchainsRequired } from "@sysargs/conformance";
+import { ARG_CLASSES, type CapabilitiesFile, DEFAULT_CAPS_DIR } from "@sysargs/capabilities";
+import { classEnum, compareEnum, versionCode } from "@sysargs/gen-caps";
 import { loadSchemas } from "@sysargs/loader";
 import type { Abi } from "@sysargs/model";
 import { afterAll, describe, expect, it } from "vitest";
 import { gate, requirePresent } from "../../../vitest.skips.js";
-import { classEnum, compareEnum, versionCode } from "./c-table.js";
+import { locateToolchain, missingToolchains, toolchainsRequired } from "./toolchain.js";
 
-const DATA = resolve(fileURLToPath(new URL("../../capabilities/data", import.meta.url)));
+// The capability data as @sysargs/capabilities ships it (packages/capabilities/data).
+const DATA = DEFAULT_CAPS_DIR;
 const caps = JSON.parse(readFileSync(join(DATA, "capabilities.json"), "utf8")) as CapabilitiesFile;
 const registry = loadSchemas(fileURLToPath(new URL("../../../schemas", import.meta.url))).registry!;
 const toolchainGate = (abis: readonly Abi[]) => gate(missingToolchains(abis), toolchainsRequired());
