@@ -247,16 +247,34 @@ export const IR_SCHEMA = {
       abi: str,
       entries: {
         type: "array",
-        items: obj({
-          number: int,
-          name: str,
-          column: str,
-          entry: str,
-          compat: str,
-          since: { oneOf: [{ type: "null" }, version] },
-        }),
+        items: obj(
+          {
+            number: int,
+            name: str,
+            column: str,
+            entry: str,
+            compat: str,
+            since: { oneOf: [{ type: "null" }, version] },
+            sinceAtMost: version,
+          },
+          ["number", "name", "column", "entry", "compat", "since"],
+        ),
       },
-      notImplemented: { type: "array", items: obj({ number: int, name: str }) },
+      notImplemented: {
+        type: "array",
+        items: obj(
+          {
+            number: int,
+            name: str,
+            status: { enum: ["removed", "never"] },
+            removedIn: { oneOf: [{ type: "null" }, version] },
+            since: version,
+            sinceAtMost: version,
+            source: str,
+          },
+          ["number", "name"],
+        ),
+      },
       provenance: strArr,
       loc,
     }),

@@ -299,13 +299,39 @@ export interface TableEntry {
   compat: string;
   /** Kernel version that added it on this ABI, or null where no source established it. */
   since: string | null;
+  /**
+   * When `since` is null but a source establishes that this release already had it (libseccomp's
+   * per-version tables start at 3.0: "3.0" means 3.0 or earlier). Absent otherwise.
+   */
+  sinceAtMost?: string;
+}
+
+/**
+ * A number the kernel reserves on an ABI without an implementation, with its history where a
+ * source establishes it (schemas/tables/history.tsv; docs/decisions/0010-syscall-history.md).
+ */
+export interface ReservedNumber {
+  number: number;
+  name: string;
+  /**
+   * removed: older releases implemented it; never: Linux never implemented it. Absent: no history
+   * recorded (a name the ABI never wired up, or one no source explains yet).
+   */
+  status?: "removed" | "never";
+  /** The release that removed it (status removed); null when no source establishes it. */
+  removedIn?: string | null;
+  /** First release with it on this ABI, as for TableEntry. */
+  since?: string;
+  sinceAtMost?: string;
+  /** Provenance of the status and removedIn. */
+  source?: string;
 }
 
 export interface SyscallTable {
   abi: string;
   entries: TableEntry[];
   /** Numbers the kernel reserves on this ABI without an implementation. */
-  notImplemented: { number: number; name: string }[];
+  notImplemented: ReservedNumber[];
   /** The table's provenance header (source tree, files, columns, additions). */
   provenance: string[];
   loc: SourceLoc;
