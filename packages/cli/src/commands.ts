@@ -8,7 +8,7 @@ import {
   SECCOMP_ARGS,
   type TypeLayout,
 } from "@sysargs/layout";
-import type { Abi, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
+import type { Abi, CommandTable, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
 import type { SysargsRegistry } from "@sysargs/registry";
 import { CliError } from "./errors.js";
 import { formatLayout } from "./format-layout.js";
@@ -164,6 +164,15 @@ export function cmdSyscall(
       `    size/align: ${[...sizes].map(([k, v]) => `${k} on ${v.length === registry.abiNames().length ? "every ABI" : v.join(",")}`).join("; ")}`,
     );
   }
+  if (sc.commands) {
+    const c = commandsJson(sc.commands, registry);
+    lines.push("", `  per ${c.selector} (${c.set}):`);
+    const width = Math.max(...c.cases.map((x) => x.command.length));
+    for (const x of c.cases)
+      lines.push(
+        `    ${x.command.padEnd(width)}  ${x.params.length ? x.params.map((p) => `${p.name}: ${p.type}${p.set ? ` (${p.set})` : ""}`).join(", ") : "(no other argument)"}`,
+      );
+  }
   io.out(lines.join("\n"));
 }
 
@@ -229,6 +238,7 @@ function syscallJson(sc: SyscallDecl, abis: string[], registry: SysargsRegistry)
     ),
     doc: sc.doc,
     provenance: sc.provenance,
+    ...(sc.commands ? { commands: commandsJson(sc.commands, registry) } : {}),
     abis: Object.fromEntries(
       abis.map((abi) => {
         const sig = signatureFor(sc, abi);
@@ -255,6 +265,27 @@ function syscallJson(sc: SyscallDecl, abis: string[], registry: SysargsRegistry)
         ];
       }),
     ),
+  };
+}
+
+/** Per command, the arguments it uses and their meaning for it (`Commands<>` in the schemas). */
+function commandsJson(t: CommandTable, registry: SysargsRegistry) {
+  return {
+    selector: t.selector,
+    set: t.set,
+    cases: t.cases.map((c) => ({
+      command: c.command,
+      params: c.params.map((p) => ({
+        name: p.name,
+        type: cType(p.type, registry),
+        kind: p.ann.kind,
+        ...(p.ann.set ? { set: p.ann.set } : {}),
+        ...(p.type.kind === "pointer"
+          ? { direction: p.type.direction, pointee: cType(p.type.to, registry) }
+          : {}),
+      })),
+      doc: c.doc,
+    })),
   };
 }
 

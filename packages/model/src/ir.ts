@@ -278,9 +278,32 @@ export interface Signature {
   loc: SourceLoc;
 }
 
+/** One command of a command-dependent syscall: the arguments it uses and their meaning. */
+export interface CommandCase {
+  /** A member of the selector argument's enum (FcntlCmd's F_GETLK). */
+  command: string;
+  /** The arguments this command uses, with their type for it; an argument not listed is unused. */
+  params: Param[];
+  doc: string;
+  loc: SourceLoc;
+}
+
+/** A syscall whose arguments change meaning with a command (`Commands<>`, issue 8 item 3). */
+export interface CommandTable {
+  /** The argument that holds the command (an enum argument of every signature). */
+  selector: string;
+  /** The enum of the selector. */
+  set: string;
+  cases: CommandCase[];
+  doc: string;
+  loc: SourceLoc;
+}
+
 export interface SyscallDecl {
   name: string;
   signatures: Signature[];
+  /** Per-command meaning of the other arguments, where declared. */
+  commands?: CommandTable;
   since: string | null;
   doc: string;
   provenance: Provenance[];
