@@ -601,12 +601,6 @@ describe("abis, syscall, export", () => {
       out: "",
       err: "sysargs: no syscall has number 999999 on x86_64",
     });
-    // 134 is uselib, reserved but not implemented on x86_64
-    expect(await query("resolve", "134", "--abi", "x86_64")).toEqual({
-      code: 1,
-      out: "",
-      err: "sysargs: 134 is reserved for uselib on x86_64 but not implemented",
-    });
     const clone33 = await query("resolve", "clone33", "--abi", "x86_64");
     expect(clone33.code).toBe(1);
     expect(clone33.err).toBe('sysargs: unknown syscall on x86_64 "clone33"; did you mean "clone3"?');
@@ -614,6 +608,48 @@ describe("abis, syscall, export", () => {
     expect(fork.code).toBe(1);
     expect(fork.err).toMatch(/^sysargs: fork does not exist on aarch64 \(it does on .*\bx86_64\b.*\)$/);
     expect(await query("resolve", "435")).toMatchObject({ code: 2 });
+  });
+
+  it("resolve names removed and never-implemented syscalls, marked as such", async () => {
+    // _sysctl: 156 in arch/x86/entry/syscalls/syscall_64.tbl, removed in 5.5 (syscalls(2));
+    // scmp_sys_resolver answers 156 too (tools/import-tables/src/libseccomp.test.ts)
+    expect(await query("resolve", "_sysctl", "--abi", "x86_64")).toEqual({
+      code: 0,
+      out: "156 (removed in 5.5)",
+      err: "",
+    });
+    expect(await query("resolve", "156", "--abi", "x86_64")).toEqual({
+      code: 0,
+      out: "_sysctl (removed in 5.5)",
+      err: "",
+    });
+    expect(await query("resolve", "lookup_dcookie", "--abi", "aarch64")).toEqual({
+      code: 0,
+      out: "18 (removed, release not established)",
+      err: "",
+    });
+    expect((await query("resolve", "tuxcall", "--abi", "x86_64")).out).toBe("184 (never implemented)");
+    // 134 is uselib: reserved on x86_64, never wired up there, no history recorded
+    expect((await query("resolve", "134", "--abi", "x86_64")).out).toBe(
+      "uselib (reserved, not implemented; no history recorded)",
+    );
+    const json = JSON.parse((await query("resolve", "_sysctl", "--abi", "i386", "--json")).out);
+    expect(json).toMatchObject({
+      abi: "i386",
+      implemented: false,
+      number: 149,
+      status: "removed",
+      removedIn: "5.5",
+    });
+    expect(JSON.parse((await query("resolve", "fork", "--abi", "i386", "--json")).out)).toMatchObject({
+      implemented: true,
+      number: 2,
+    });
+    const syscall = await query("syscall", "_sysctl");
+    expect(syscall.code).toBe(1);
+    expect(syscall.err).toMatch(
+      /^sysargs: _sysctl has no implementation in Linux \S+ \(removed in 5\.5\); its number stays reserved on \d+ ABIs/,
+    );
   });
 
   it("syscalls --abi lists the ABI's table", async () => {
@@ -629,6 +665,15 @@ describe("abis, syscall, export", () => {
     const text = await query("syscalls", "--abi", "x86_64");
     expect(text.out.split("\n").find((l) => /^435\s/.test(l))).toMatch(/^435\s+clone3\s+\S+\s+yes$/);
     expect(text.out.split("\n").find((l) => /^57\s/.test(l))).toMatch(/^57\s+fork\s+\S+\s+yes$/);
+    // fork is in libseccomp's oldest per-version table (3.0); clone3 came in 5.3 on x86_64
+    expect(text.out.split("\n").find((l) => /^57\s/.test(l))).toMatch(/^57\s+fork\s+<=3\.0\s+yes$/);
+    expect(text.out.split("\n").find((l) => /^435\s/.test(l))).toMatch(/^435\s+clone3\s+5\.3\s+yes$/);
+    expect(text.out).toMatch(/\n156\s+_sysctl\s+\S+\s+removed in 5\.5\n/);
+    expect(t.notImplemented.find((e: { name: string }) => e.name === "_sysctl")).toMatchObject({
+      number: 156,
+      status: "removed",
+      removedIn: "5.5",
+    });
     expect(await query("syscalls")).toMatchObject({ code: 2 });
   });
 

@@ -8,11 +8,13 @@ import {
   SECCOMP_ARGS,
   type TypeLayout,
 } from "@sysargs/layout";
-import type { Abi, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
+import type { Abi, CommandTable, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
 import type { SysargsRegistry } from "@sysargs/registry";
+import { CliError } from "./errors.js";
 import { formatLayout } from "./format-layout.js";
 import { type Io, json, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
+import { reservedStatus, sinceLabel } from "./tables-commands.js";
 
 /** `sysargs abis [--abi A] [--json]`: every ABI, or the one named (by name or alias). */
 export function cmdAbis(opts: { json: boolean; abi?: string; registry?: string }, io: Io): void {
@@ -98,7 +100,18 @@ export function cmdSyscall(
 ): void {
   const registry = loadRegistry(opts.registry);
   const sc = registry.syscall(opts.name);
-  if (!sc) throw notFound("syscall", opts.name, registry.syscallNames());
+  if (!sc) {
+    const reserved = registry.reserved(opts.name);
+    if (reserved) {
+      const statuses = [...new Set(Object.values(reserved).map(reservedStatus))].join("; ");
+      throw new CliError(
+        `${opts.name} has no implementation in Linux ${registry.kernel} (${statuses}); its number stays reserved on ` +
+          `${Object.keys(reserved).length} ABIs: sysargs resolve ${opts.name} --abi A`,
+        1,
+      );
+    }
+    throw notFound("syscall", opts.name, registry.syscallNames());
+  }
   const abis = opts.abi ? [requireAbi(registry, opts.abi)] : [...registry.abiNames()];
   if (opts.json) {
     io.out(json(syscallJson(sc, abis, registry)));
@@ -151,6 +164,15 @@ export function cmdSyscall(
       `    size/align: ${[...sizes].map(([k, v]) => `${k} on ${v.length === registry.abiNames().length ? "every ABI" : v.join(",")}`).join("; ")}`,
     );
   }
+  if (sc.commands) {
+    const c = commandsJson(sc.commands, registry);
+    lines.push("", `  per ${c.selector} (${c.set}):`);
+    const width = Math.max(...c.cases.map((x) => x.command.length));
+    for (const x of c.cases)
+      lines.push(
+        `    ${x.command.padEnd(width)}  ${x.params.length ? x.params.map((p) => `${p.name}: ${p.type}${p.set ? ` (${p.set})` : ""}`).join(", ") : "(no other argument)"}`,
+      );
+  }
   io.out(lines.join("\n"));
 }
 
@@ -202,11 +224,21 @@ function syscallJson(sc: SyscallDecl, abis: string[], registry: SysargsRegistry)
     numbers: Object.fromEntries(
       abis.map((abi) => {
         const e = numbers[abi];
-        return [abi, e ? { number: e.number, since: e.since } : null];
+        return [
+          abi,
+          e
+            ? {
+                number: e.number,
+                since: e.since,
+                ...(e.sinceAtMost !== undefined ? { sinceAtMost: e.sinceAtMost } : {}),
+              }
+            : null,
+        ];
       }),
     ),
     doc: sc.doc,
     provenance: sc.provenance,
+    ...(sc.commands ? { commands: commandsJson(sc.commands, registry) } : {}),
     abis: Object.fromEntries(
       abis.map((abi) => {
         const sig = signatureFor(sc, abi);
@@ -233,6 +265,27 @@ function syscallJson(sc: SyscallDecl, abis: string[], registry: SysargsRegistry)
         ];
       }),
     ),
+  };
+}
+
+/** Per command, the arguments it uses and their meaning for it (`Commands<>` in the schemas). */
+function commandsJson(t: CommandTable, registry: SysargsRegistry) {
+  return {
+    selector: t.selector,
+    set: t.set,
+    cases: t.cases.map((c) => ({
+      command: c.command,
+      params: c.params.map((p) => ({
+        name: p.name,
+        type: cType(p.type, registry),
+        kind: p.ann.kind,
+        ...(p.ann.set ? { set: p.ann.set } : {}),
+        ...(p.type.kind === "pointer"
+          ? { direction: p.type.direction, pointee: cType(p.type.to, registry) }
+          : {}),
+      })),
+      doc: c.doc,
+    })),
   };
 }
 
@@ -280,7 +333,7 @@ function numbersByAbi(registry: SysargsRegistry, name: string, abis: string[]): 
   const absent: string[] = [];
   for (const abi of abis) {
     const e = numbers[abi];
-    if (e) lines.push(`    ${abi.padEnd(12)} ${String(e.number).padStart(10)}  since ${e.since ?? "?"}`);
+    if (e) lines.push(`    ${abi.padEnd(12)} ${String(e.number).padStart(10)}  since ${sinceLabel(e)}`);
     else absent.push(abi);
   }
   if (absent.length) lines.push(`    not on: ${absent.join(", ")}`);

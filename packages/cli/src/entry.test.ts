@@ -102,7 +102,15 @@ describe("the real bin", () => {
     expect(syscall.out).toContain("argument slots on x86_64");
     const syscalls = sysargs("syscalls", "--abi", "x86_64");
     expect(syscalls.code).toBe(0);
-    expect(syscalls.out.trimEnd().split("\n").at(-1)).toMatch(/^\d+ syscalls on x86_64 \(\d+ reserved/);
+    // fcntl's arg per command (schemas/linux/fcntl/fcntl-commands.ts)
+    const fcntl = JSON.parse(sysargs("syscall", "fcntl", "--json").out);
+    expect(fcntl.commands.selector).toBe("cmd");
+    expect(fcntl.commands.cases.find((c: { command: string }) => c.command === "F_GETLK").params).toEqual([
+      { name: "arg", type: "struct flock *", kind: "pointer", direction: "inout", pointee: "struct flock" },
+    ]);
+    const lines = syscalls.out.trimEnd().split("\n");
+    expect(lines).toContain("366 syscalls on x86_64");
+    expect(lines.at(-1)).toMatch(/^\d+ reserved numbers \(\d+ removed syscalls, \d+ never implemented\)$/);
   });
 
   it("resolve: both directions, exact numbers, malformed numbers", () => {

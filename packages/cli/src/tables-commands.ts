@@ -1,7 +1,20 @@
-import type { TableEntry } from "@sysargs/model";
+import type { ReservedNumber, TableEntry } from "@sysargs/model";
 import { CliError, usageError } from "./errors.js";
 import { type Io, table } from "./io.js";
 import { loadRegistry, notFound, requireAbi } from "./query.js";
+
+/** A table row's first release: "5.3", "<=3.0" (3.0 already had it; the floor of the source), or "?". */
+export function sinceLabel(e: { since?: string | null; sinceAtMost?: string }): string {
+  return e.since ?? (e.sinceAtMost !== undefined ? `<=${e.sinceAtMost}` : "?");
+}
+
+/** What a reserved number is: "removed in 5.5", "never implemented", ... (schemas/tables/history.tsv). */
+export function reservedStatus(r: ReservedNumber): string {
+  if (r.status === "removed")
+    return r.removedIn ? `removed in ${r.removedIn}` : "removed, release not established";
+  if (r.status === "never") return "never implemented";
+  return "reserved, not implemented; no history recorded";
+}
 
 /** `sysargs syscalls --abi A`: the ABI's whole table with kernel versions. */
 export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: string }, io: Io): void {
@@ -22,9 +35,17 @@ export function cmdSyscalls(opts: { abi: string; json: boolean; registry?: strin
   const rows = [["number", "name", "since", "declared"]];
   const declared = new Set(registry.syscallNames());
   for (const e of t.entries)
-    rows.push([String(e.number), e.name, e.since ?? "?", declared.has(e.name) ? "yes" : "no signature"]);
+    rows.push([String(e.number), e.name, sinceLabel(e), declared.has(e.name) ? "yes" : "no signature"]);
+  // Removed and never-implemented names stay nameable (a policy for an older kernel names them).
+  const reserved = [["number", "name", "since", "status"]];
+  for (const r of t.notImplemented)
+    reserved.push([String(r.number), r.name, sinceLabel(r), reservedStatus(r)]);
+  const removed = t.notImplemented.filter((r) => r.status === "removed").length;
   io.out(
-    `${table(rows)}\n${t.entries.length} syscalls on ${abi} (${t.notImplemented.length} reserved numbers not implemented)`,
+    `${table(rows)}\n${t.entries.length} syscalls on ${abi}\n\n` +
+      `reserved numbers without an implementation on ${abi}:\n${table(reserved)}\n` +
+      `${t.notImplemented.length} reserved numbers (${removed} removed syscalls, ` +
+      `${t.notImplemented.filter((r) => r.status === "never").length} never implemented)`,
   );
 }
 
@@ -60,31 +81,34 @@ export function cmdResolve(
   const t = registry.table(abi);
   if (!t) throw new CliError(`the registry has no syscall table for ${abi}`, 1);
   let hit: TableEntry | undefined;
+  let reserved: ReservedNumber | undefined;
   const n = parseNumber(opts.what);
   if (n !== undefined) {
     hit = t.entries.find((e) => BigInt(e.number) === n);
-    if (!hit) {
-      const ni = t.notImplemented.find((e) => BigInt(e.number) === n);
-      throw new CliError(
-        ni
-          ? `${n} is reserved for ${ni.name} on ${abi} but not implemented`
-          : `no syscall has number ${shortDigits(n)} on ${abi}`,
-        1,
-      );
-    }
+    reserved = hit ? undefined : t.notImplemented.find((e) => BigInt(e.number) === n);
+    if (!hit && !reserved) throw new CliError(`no syscall has number ${shortDigits(n)} on ${abi}`, 1);
   } else {
     hit = t.entries.find((e) => e.name === opts.what);
-    if (!hit) {
+    reserved = hit ? undefined : t.notImplemented.find((e) => e.name === opts.what);
+    if (!hit && !reserved) {
       const elsewhere = Object.keys(registry.numbers(opts.what) ?? {});
       if (elsewhere.length)
         throw new CliError(`${opts.what} does not exist on ${abi} (it does on ${elsewhere.join(", ")})`, 1);
       throw notFound(
         `syscall on ${abi}`,
         opts.what,
-        t.entries.map((e) => e.name),
+        [...t.entries, ...t.notImplemented].map((e) => e.name),
       );
     }
   }
-  if (opts.json) io.out(JSON.stringify({ abi, ...hit }, null, 2));
+  if (reserved) {
+    // A reserved number resolves like scmp_sys_resolver does, marked so that nobody takes it for
+    // an implemented syscall.
+    if (opts.json) io.out(JSON.stringify({ abi, implemented: false, ...reserved }, null, 2));
+    else io.out(`${n !== undefined ? reserved.name : String(reserved.number)} (${reservedStatus(reserved)})`);
+    return;
+  }
+  if (!hit) return;
+  if (opts.json) io.out(JSON.stringify({ abi, implemented: true, ...hit }, null, 2));
   else io.out(/^\d/.test(opts.what) || opts.what.startsWith("0x") ? hit.name : String(hit.number));
 }

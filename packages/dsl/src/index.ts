@@ -344,6 +344,16 @@ export type FlagMembers<S> = S extends FlagSet<infer M> ? M : S extends EnumSet<
 export type { MemberValue };
 
 /**
+ * What a syscall's other arguments mean for each value of its command argument (issue 8 item 3):
+ * `Commands<"fcntl", "cmd", { F_DUPFD: { arg: int & Fd }; F_GETFD: {}; ... }>`. `Selector` names
+ * the argument that holds an enum (`OneOf<...>`); each key of `Cases` is a member of that enum, and
+ * maps the arguments that command uses to their type for it (`{}`: it uses none).
+ */
+export interface Commands<Syscall extends string, Selector extends string, Cases extends object> {
+  readonly __commands?: [Syscall, Selector, Cases];
+}
+
+/**
  * Restricts a syscall signature to some ABIs, written as the `this` parameter (which is not
  * an argument): `export declare function clone(this: Only<s390 | s390x>, newsp: ulong, ...)`.
  */

@@ -67,6 +67,7 @@ export function generateRegistryData(ctx: GeneratorContext): GeneratedFile[] {
   ctx.registry.syscalls.forEach((s, i) => {
     const from = [
       s.loc.file,
+      ...(s.commands ? [s.commands.loc.file] : []),
       ...ctx.registry.tables.filter((t) => numbers.get(s.name)?.[t.abi]).map((t) => t.loc.file),
     ];
     files.push(

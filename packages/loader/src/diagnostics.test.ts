@@ -1018,7 +1018,7 @@ describe("file-level mistakes", () => {
 
   it("a type alias that is not an ABI, a set, a variant or (under abi/) a group", () => {
     expectDiagnostics(src('import type { u32 } from "@sysargs/dsl";', "export type x = u32 | u32;"), [
-      "linux/test.ts:2:17: type x: expected Abi<>, FlagSet<>, EnumSet<> or Variants<> (or an ABI group under schemas/abi/), found union",
+      "linux/test.ts:2:17: type x: expected Abi<>, FlagSet<>, EnumSet<>, Variants<> or Commands<> (or an ABI group under schemas/abi/), found union",
     ]);
   });
 

@@ -18,6 +18,7 @@ import {
 } from "@sysargs/model";
 import { Node, Project, type SourceFile, ts } from "ts-morph";
 import { type DiffersSelector, readCFacts } from "./c-facts.js";
+import { attachCommands, type PendingCommands, readCommands } from "./commands.js";
 import {
   ABI_SCALAR_KEYS,
   checkVersionTag,
@@ -178,6 +179,7 @@ export function readDeclarations(root: string, options: LoadOptions = {}): Decla
   const types: TypeDecl[] = [];
   const sets: ValueSet[] = [];
   const syscalls = new Map<string, SyscallDecl>();
+  const commands: PendingCommands[] = [];
   const abiDir = `${join(absRoot, "abi")}${sep}`;
 
   for (const sf of files) {
@@ -212,13 +214,16 @@ export function readDeclarations(root: string, options: LoadOptions = {}): Decla
         } else if (v.t === "ref" && (v.name === "FlagSet" || v.name === "EnumSet")) {
           const set = readSet(name, v, doc, tags, loc, r, pending);
           if (set) sets.push(set);
+        } else if (v.t === "ref" && v.name === "Commands") {
+          const table = readCommands(name, v, doc, loc, r);
+          if (table) commands.push(table);
         } else if (v.t === "ref" && v.name === "Variants") {
           const decl = readVariants(st, name, v, doc, tags, loc, locs, r, pending);
           if (decl) types.push(decl);
         } else {
           r.error(
             locs.of(typeNode),
-            `type ${name}: expected Abi<>, FlagSet<>, EnumSet<> or Variants<> (or an ABI group under schemas/abi/), found ${describe(v)}`,
+            `type ${name}: expected Abi<>, FlagSet<>, EnumSet<>, Variants<> or Commands<> (or an ABI group under schemas/abi/), found ${describe(v)}`,
           );
         }
         continue;
@@ -244,6 +249,7 @@ export function readDeclarations(root: string, options: LoadOptions = {}): Decla
     pending,
     r,
   );
+  attachCommands(commands, registry, r);
   return { registry, groups: pending.resolvedGroups, diagnostics: sortDiagnostics(r.diagnostics) };
 }
 

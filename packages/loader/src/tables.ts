@@ -1,9 +1,74 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic, SyscallTable, TableEntry } from "@sysargs/model";
+import type { Diagnostic, ReservedNumber, SyscallTable, TableEntry } from "@sysargs/model";
 
 const NI = "#ni\t";
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
+/** `<=3.0`: the source only says that this release already had the syscall. */
+const AT_MOST = /^<=(\d+\.\d+(\.\d+)?)$/;
+
+/** The since column: "?", a release, or "<=" and a release; undefined when malformed. */
+function sinceColumn(since: string): { since: string | null; sinceAtMost?: string } | undefined {
+  if (since === "?") return { since: null };
+  if (VERSION.test(since)) return { since };
+  const m = AT_MOST.exec(since);
+  return m ? { since: null, sinceAtMost: m[1] as string } : undefined;
+}
+
+/**
+ * A `#ni` row: number, abi column, name, entry, compat, since, and optionally the history the
+ * importer appends from history.tsv (status, removed release or "?"/"-", source).
+ */
+function reservedRow(
+  cols: string[],
+  err: (message: string, col?: number) => void,
+): ReservedNumber | undefined {
+  const [n, , name, , , since, status, removed, source] = cols;
+  if (!n || !/^\d+$/.test(n) || !name) {
+    err(`malformed #ni row: expected "#ni<TAB>number<TAB>abi<TAB>name..."`);
+    return undefined;
+  }
+  const r: ReservedNumber = { number: Number(n), name };
+  if (since !== undefined) {
+    const s = sinceColumn(since);
+    if (!s) {
+      err(`since "${since}" of reserved ${name} is neither "?", a kernel version nor "<=" and a version`);
+      return undefined;
+    }
+    if (s.since !== null) r.since = s.since;
+    if (s.sinceAtMost !== undefined) r.sinceAtMost = s.sinceAtMost;
+  }
+  if (status === undefined) {
+    if (cols.length > 6)
+      err(`#ni row of ${name} has ${cols.length} columns: history needs status, removed, source`);
+    return cols.length > 6 ? undefined : r;
+  }
+  if (cols.length !== 9 || !source) {
+    err(
+      `#ni row of ${name}: history needs exactly status, removed and source after since (found ${cols.length} columns)`,
+    );
+    return undefined;
+  }
+  if (status === "removed") {
+    if (removed !== "?" && !VERSION.test(removed ?? "")) {
+      err(`#ni row of ${name}: removed "${removed}" is neither a kernel version nor "?"`);
+      return undefined;
+    }
+    r.status = "removed";
+    r.removedIn = removed === "?" ? null : (removed as string);
+  } else if (status === "never") {
+    if (removed !== "-") {
+      err(`#ni row of ${name}: a never-implemented name has "-" as removed, not "${removed}"`);
+      return undefined;
+    }
+    r.status = "never";
+  } else {
+    err(`#ni row of ${name}: status "${status}" is neither "removed" nor "never"`);
+    return undefined;
+  }
+  r.source = source;
+  return r;
+}
 
 /**
  * Reads schemas/tables/<abi>.tbl (written by tools/import-tables): one tab-separated row per
@@ -50,10 +115,8 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
     if (raw === "") continue;
     const err = (message: string, col = 1) => diagnostics.push({ loc: { file, line, col }, message });
     if (raw.startsWith(NI)) {
-      const [n, , name] = raw.slice(NI.length).split("\t");
-      if (!n || !/^\d+$/.test(n) || !name)
-        err(`malformed #ni row: expected "#ni<TAB>number<TAB>abi<TAB>name..."`);
-      else table.notImplemented.push({ number: Number(n), name });
+      const r = reservedRow(raw.slice(NI.length).split("\t"), err);
+      if (r) table.notImplemented.push(r);
       continue;
     }
     if (raw.startsWith("#")) {
@@ -74,8 +137,9 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
       err(`syscall name "${name}" is not a C identifier`, n.length + column.length + 3);
       continue;
     }
-    if (since !== "?" && !VERSION.test(since)) {
-      err(`since "${since}" is neither "?" nor a kernel version`);
+    const sinceValue = sinceColumn(since);
+    if (!sinceValue) {
+      err(`since "${since}" is neither "?", a kernel version nor "<=" and a version`);
       continue;
     }
     if (!columns.has(column)) {
@@ -100,7 +164,7 @@ export function parseTable(text: string, abi: string, file: string, diagnostics:
     }
     byNumber.set(number, line);
     byName.set(name, line);
-    const e: TableEntry = { number, name, column, entry, compat, since: since === "?" ? null : since };
+    const e: TableEntry = { number, name, column, entry, compat, ...sinceValue };
     table.entries.push(e);
   }
   table.entries.sort((a, b) => a.number - b.number);

@@ -218,45 +218,79 @@ export const IR_SCHEMA = {
       provenance,
       loc,
     }),
-    syscall: obj({
+    param: obj({
       name: str,
-      signatures: {
-        type: "array",
-        items: obj({
-          abis: strArr,
-          params: {
+      type: { $ref: "#/$defs/typeRef" },
+      ann: { $ref: "#/$defs/annotations" },
+      doc: str,
+      loc,
+    }),
+    syscall: obj(
+      {
+        name: str,
+        signatures: {
+          type: "array",
+          items: obj({
+            abis: strArr,
+            params: { type: "array", items: { $ref: "#/$defs/param" } },
+            returns: { $ref: "#/$defs/typeRef" },
+            loc,
+          }),
+        },
+        commands: obj({
+          selector: str,
+          set: str,
+          cases: {
             type: "array",
             items: obj({
-              name: str,
-              type: { $ref: "#/$defs/typeRef" },
-              ann: { $ref: "#/$defs/annotations" },
+              command: str,
+              params: { type: "array", items: { $ref: "#/$defs/param" } },
               doc: str,
               loc,
             }),
           },
-          returns: { $ref: "#/$defs/typeRef" },
+          doc: str,
           loc,
         }),
+        since: { oneOf: [{ type: "null" }, version] },
+        doc: str,
+        provenance,
+        loc,
       },
-      since: { oneOf: [{ type: "null" }, version] },
-      doc: str,
-      provenance,
-      loc,
-    }),
+      ["name", "signatures", "since", "doc", "provenance"],
+    ),
     table: obj({
       abi: str,
       entries: {
         type: "array",
-        items: obj({
-          number: int,
-          name: str,
-          column: str,
-          entry: str,
-          compat: str,
-          since: { oneOf: [{ type: "null" }, version] },
-        }),
+        items: obj(
+          {
+            number: int,
+            name: str,
+            column: str,
+            entry: str,
+            compat: str,
+            since: { oneOf: [{ type: "null" }, version] },
+            sinceAtMost: version,
+          },
+          ["number", "name", "column", "entry", "compat", "since"],
+        ),
       },
-      notImplemented: { type: "array", items: obj({ number: int, name: str }) },
+      notImplemented: {
+        type: "array",
+        items: obj(
+          {
+            number: int,
+            name: str,
+            status: { enum: ["removed", "never"] },
+            removedIn: { oneOf: [{ type: "null" }, version] },
+            since: version,
+            sinceAtMost: version,
+            source: str,
+          },
+          ["number", "name"],
+        ),
+      },
       provenance: strArr,
       loc,
     }),

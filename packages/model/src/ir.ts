@@ -278,9 +278,32 @@ export interface Signature {
   loc: SourceLoc;
 }
 
+/** One command of a command-dependent syscall: the arguments it uses and their meaning. */
+export interface CommandCase {
+  /** A member of the selector argument's enum (FcntlCmd's F_GETLK). */
+  command: string;
+  /** The arguments this command uses, with their type for it; an argument not listed is unused. */
+  params: Param[];
+  doc: string;
+  loc: SourceLoc;
+}
+
+/** A syscall whose arguments change meaning with a command (`Commands<>`, issue 8 item 3). */
+export interface CommandTable {
+  /** The argument that holds the command (an enum argument of every signature). */
+  selector: string;
+  /** The enum of the selector. */
+  set: string;
+  cases: CommandCase[];
+  doc: string;
+  loc: SourceLoc;
+}
+
 export interface SyscallDecl {
   name: string;
   signatures: Signature[];
+  /** Per-command meaning of the other arguments, where declared. */
+  commands?: CommandTable;
   since: string | null;
   doc: string;
   provenance: Provenance[];
@@ -299,13 +322,39 @@ export interface TableEntry {
   compat: string;
   /** Kernel version that added it on this ABI, or null where no source established it. */
   since: string | null;
+  /**
+   * When `since` is null but a source establishes that this release already had it (libseccomp's
+   * per-version tables start at 3.0: "3.0" means 3.0 or earlier). Absent otherwise.
+   */
+  sinceAtMost?: string;
+}
+
+/**
+ * A number the kernel reserves on an ABI without an implementation, with its history where a
+ * source establishes it (schemas/tables/history.tsv; docs/decisions/0010-syscall-history.md).
+ */
+export interface ReservedNumber {
+  number: number;
+  name: string;
+  /**
+   * removed: older releases implemented it; never: Linux never implemented it. Absent: no history
+   * recorded (a name the ABI never wired up, or one no source explains yet).
+   */
+  status?: "removed" | "never";
+  /** The release that removed it (status removed); null when no source establishes it. */
+  removedIn?: string | null;
+  /** First release with it on this ABI, as for TableEntry. */
+  since?: string;
+  sinceAtMost?: string;
+  /** Provenance of the status and removedIn. */
+  source?: string;
 }
 
 export interface SyscallTable {
   abi: string;
   entries: TableEntry[];
   /** Numbers the kernel reserves on this ABI without an implementation. */
-  notImplemented: { number: number; name: string }[];
+  notImplemented: ReservedNumber[];
   /** The table's provenance header (source tree, files, columns, additions). */
   provenance: string[];
   loc: SourceLoc;

@@ -67,6 +67,20 @@ describe("the shipped registry data", () => {
     expect(reg.table("x32")?.entries.find((e) => e.name === "read")?.number).toBe(0x40000000);
   });
 
+  it("names removed and never-implemented syscalls where their numbers stay reserved", () => {
+    // arch/x86/entry/syscalls/syscall_64.tbl 156, syscall_32.tbl 149; removed in 5.5 (syscalls(2))
+    const sysctl = reg.reserved("_sysctl");
+    expect(sysctl?.x86_64).toMatchObject({ number: 156, status: "removed", removedIn: "5.5" });
+    expect(sysctl?.i386).toMatchObject({ number: 149, status: "removed" });
+    expect(sysctl?.aarch64).toBeUndefined(); // the asm-generic table never had it
+    expect(reg.reserved("tuxcall")?.x86_64).toMatchObject({ number: 184, status: "never" });
+    expect(reg.reserved("read")).toBeUndefined();
+    // exactly what the IR's tables reserve, on every ABI
+    for (const t of ir.tables)
+      for (const r of t.notImplemented)
+        expect(reg.reserved(r.name)?.[t.abi], `${r.name} on ${t.abi}`).toEqual(r);
+  });
+
   it("reassembles the whole IR, without source locations", () => {
     const { layouts, ...doc } = reg.document();
     expect(doc).toEqual(withoutLocations(ir));

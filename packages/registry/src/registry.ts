@@ -6,6 +6,7 @@ import type {
   Abi,
   CompositeDecl,
   Registry,
+  ReservedNumber,
   SyscallDecl,
   SyscallTable,
   TableEntry,
@@ -254,6 +255,20 @@ export class SysargsRegistry {
         ? "no table entries"
         : undefined,
     ).table;
+  }
+
+  /**
+   * Where a name is a reserved number without an implementation (a removed or never-implemented
+   * syscall, docs/decisions/0010-syscall-history.md), by ABI; undefined when no table reserves it.
+   * Reads every ABI's table.
+   */
+  reserved(name: string): Readonly<Record<string, ReservedNumber>> | undefined {
+    const out: Record<string, ReservedNumber> = {};
+    for (const a of this.abis()) {
+      const r = this.table(a.name)?.notImplemented.find((e) => e.name === name);
+      if (r) out[a.name] = r;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 
   /** The whole registry as one document (what `sysargs export --json` prints); reads every file. */

@@ -19,6 +19,7 @@ import {
   toolchainsRequired,
 } from "@sysargs/conformance";
 import { loadSchemas } from "@sysargs/loader";
+import { compareVersions } from "@sysargs/model";
 import { describe, expect, it } from "vitest";
 import { gate } from "../../../vitest.skips.js";
 import { ABI_SPECS } from "./abi-specs.js";
@@ -223,6 +224,8 @@ type Category = (typeof CATEGORIES)[number];
 
 interface Comparison {
   agree: number;
+  /** Rows whose since value the header confirmed (at most 6.1, and the header has them). */
+  sinceChecked: number;
   explained: Record<Category, string[]>;
   failures: string[];
 }
@@ -235,6 +238,7 @@ function compare(abi: string, header: Header, table: ParsedTable): Comparison {
   const archAfter = ARCH_AFTER_6_1[abi] ?? {};
   const result: Comparison = {
     agree: 0,
+    sinceChecked: 0,
     explained: Object.fromEntries(CATEGORIES.map((c) => [c, []])) as unknown as Record<Category, string[]>,
     failures: [],
   };
@@ -285,6 +289,20 @@ function compare(abi: string, header: Header, table: ParsedTable): Comparison {
         `${e.name} is ${e.number} in ${abi}.tbl, expected ${expected} (added after 6.1, not in the header)`,
       );
     else fail(`${e.name} (${e.number} in ${abi}.tbl) has no macro in the header`);
+  }
+
+  // (c) since values (since-libseccomp.tsv, since-versions.tsv, the additions) against the 6.1
+  // header, which the kernel generated itself: a syscall since 6.1 or earlier ("<=3.0" included) has
+  // its macro there, one since a later release has none.
+  for (const e of table.present) {
+    const since = e.since.replace(/^<=/, "");
+    if (since === "?") continue;
+    const inHeader = headerNames.has(e.name);
+    if (compareVersions(since, "6.1") <= 0 && !inHeader)
+      fail(`${e.name} is since ${e.since} in ${abi}.tbl, but the 6.1 header has no macro for it`);
+    if (compareVersions(since, "6.1") > 0 && inHeader)
+      fail(`${e.name} is since ${e.since} in ${abi}.tbl, but the 6.1 header already has it`);
+    if (inHeader) result.sinceChecked++;
   }
 
   // Explanations that no longer apply.
@@ -341,6 +359,9 @@ describe("syscall numbers against each cross toolchain's own <asm/unistd.h>", ()
       expect(c.failures).toEqual([]);
       // The bulk must agree: a broken read-back must not pass as "all explained".
       expect(c.agree).toBeGreaterThan(table.present.length * 0.8);
+      // ABIs with since values from libseccomp: most of them were checked against the header.
+      if (table.present.filter((e) => e.since !== "?").length > 100)
+        expect(c.sinceChecked).toBeGreaterThan(table.present.length * 0.8);
     });
   }
 });

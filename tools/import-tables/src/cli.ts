@@ -9,7 +9,8 @@ const USAGE = `usage: import-tables --source <linux tree dir or tarball> [--out 
                      [--abi <name>]... [--check]
 
 Rebuilds <out>/<abi>.tbl for every ABI of the registry. By default the data files
-<out>/additions-6.13-6.18.tsv and <out>/since-versions.tsv are merged when present.
+<out>/additions-6.13-6.18.tsv, <out>/since-versions.tsv, <out>/since-libseccomp.tsv
+and <out>/history.tsv are merged when present (--no-since drops both since files).
 --check writes nothing and exits 1 when a file would change.`;
 
 function main(argv: string[]): number {
@@ -45,6 +46,9 @@ function main(argv: string[]): number {
     source: values.source,
     additionsPath,
     sincePath,
+    // The derived since values and the history travel with the hand-maintained since file.
+    derivedSincePath: values["no-since"] ? null : defaults.derivedSincePath,
+    historyPath: defaults.historyPath,
     ...(values.abi ? { abis: values.abi } : {}),
   });
 

@@ -38,10 +38,11 @@ describe("committed schemas/tables", () => {
     (abi) => {
       const t = table(abi);
       expect(t.present.length).toBeGreaterThan(300);
+      // "?", a release, or "<=3.0" (libseccomp's floor: 3.0 already had it)
       expect(new Set(t.present.map((e) => e.number)).size).toBe(t.present.length);
       expect(new Set(t.present.map((e) => e.name)).size).toBe(t.present.length);
       for (const e of t.present) {
-        expect(e.since).toMatch(/^(\?|\d+\.\d+)$/);
+        expect(e.since).toMatch(/^(\?|\d+\.\d+|<=3\.0)$/);
         // The entry, or for 32-bit ABIs at least the compat entry, is a real implementation.
         const stub = /^(-|sys_ni_syscall|sys_nis_syscall|sys32_unimplemented)$/;
         expect(stub.test(e.entry) && stub.test(e.compat), `${abi} ${e.name}`).toBe(false);
@@ -139,8 +140,47 @@ describe("committed schemas/tables", () => {
       ["mips64", "mips64el"],
       ["mips64n32", "mipsel64n32"],
     ] as const) {
-      expect(table(a).present, `${a}/${b}`).toEqual(table(b).present);
+      const noSince = (abi: string) => table(abi).present.map(({ since: _, ...e }) => e);
+      expect(noSince(a), `${a}/${b}`).toEqual(noSince(b));
+      const reserved = (abi: string) =>
+        table(abi).notImplemented.map(({ since: _, sinceAtMost: __, ...e }) => e);
+      expect(reserved(a), `${a}/${b}`).toEqual(reserved(b));
     }
+    // Both byte orders of a mips ABI share one kernel table, so one history; ppc64le is younger
+    // than ppc64 and has no since values from libseccomp (docs/syscall-tables.md).
+    expect(table("mips").present).toEqual(table("mipsel").present);
+    expect(table("ppc64le").present.filter((e) => e.since !== "?" && !/^6\.1[3-8]$/.test(e.since))).toEqual(
+      [],
+    );
+  });
+
+  it("removed and never-implemented names keep their numbers, with their history", () => {
+    const sysctl = table("x86_64").notImplemented.find((e) => e.name === "_sysctl");
+    expect(sysctl).toMatchObject({ number: 156, status: "removed", removedIn: "5.5" });
+    expect(sysctl?.source).toMatch(/syscalls\(2\)/);
+    expect(table("i386").notImplemented.find((e) => e.name === "_sysctl")).toMatchObject({ number: 149 });
+    expect(table("x86_64").notImplemented.find((e) => e.name === "nfsservctl")).toMatchObject({
+      number: 180,
+      status: "removed",
+      removedIn: "3.1",
+    });
+    expect(table("aarch64").notImplemented.find((e) => e.name === "lookup_dcookie")).toMatchObject({
+      number: 18,
+      status: "removed",
+      removedIn: null,
+    });
+    expect(table("x86_64").notImplemented.find((e) => e.name === "tuxcall")).toMatchObject({
+      number: 184,
+      status: "never",
+    });
+    // A name the ABI never wired up has no history: neither removed nor never-implemented.
+    const uselib = table("x86_64").notImplemented.find((e) => e.name === "uselib");
+    expect(uselib).toEqual({ number: 134, name: "uselib" });
+    for (const spec of ABI_SPECS)
+      for (const r of table(spec.abi).notImplemented) {
+        if (r.status === "never") expect(r.since, `${spec.abi} ${r.name}`).toBeUndefined();
+        if (r.status === undefined) expect(r.since ?? r.sinceAtMost, `${spec.abi} ${r.name}`).toBeUndefined();
+      }
   });
 
   it("reserved numbers are comments, not syscalls", () => {

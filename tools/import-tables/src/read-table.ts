@@ -1,5 +1,5 @@
 import { parseTable } from "@sysargs/loader/tables";
-import { type Diagnostic, formatDiagnostic } from "@sysargs/model";
+import { type Diagnostic, formatDiagnostic, type ReservedNumber } from "@sysargs/model";
 
 /** One line of a generated schemas/tables/<abi>.tbl file, as written (`since` "?" when unknown). */
 export interface TableEntry {
@@ -16,7 +16,7 @@ export interface ParsedTable {
   /** Implemented syscalls, by number. */
   readonly present: readonly TableEntry[];
   /** Numbers listed as `#ni` comments. */
-  readonly notImplemented: readonly { readonly number: number; readonly name: string }[];
+  readonly notImplemented: readonly ReservedNumber[];
   /** Header comment lines, without the leading `# `. */
   readonly header: readonly string[];
 }
@@ -36,7 +36,7 @@ export function parseGeneratedTable(text: string, file = "<table>"): ParsedTable
       name: e.name,
       entry: e.entry,
       compat: e.compat,
-      since: e.since ?? "?",
+      since: e.since ?? (e.sinceAtMost !== undefined ? `<=${e.sinceAtMost}` : "?"),
     })),
     notImplemented: t.notImplemented,
     header: t.provenance,

@@ -4,7 +4,11 @@ export interface RenderContext {
   /** File names (not paths) of the data files, for the header. */
   readonly additionsFile: string | undefined;
   readonly sinceFile: string | undefined;
+  readonly historyFile?: string | undefined;
 }
+
+/** Since files whose values are listed in the header by count, not one line each (they are many). */
+const SUMMARISED_SINCE_FILES = new Set(["since-libseccomp.tsv"]);
 
 export const TABLE_COLUMNS = ["number", "abi", "name", "entry", "compat", "since"] as const;
 
@@ -12,7 +16,10 @@ export const TABLE_COLUMNS = ["number", "abi", "name", "entry", "compat", "since
 export const NOT_IMPLEMENTED_PREFIX = "#ni\t";
 
 function line(row: ResolvedRow): string {
-  return [row.number, row.abi, row.name, row.entry, row.compat, row.since].join("\t");
+  const cols = [row.number, row.abi, row.name, row.entry, row.compat, row.since];
+  // A reserved number's history: status, the release that removed it ("-" for never), source.
+  if (row.history) cols.push(row.history.status, row.history.removed, row.history.source);
+  return cols.join("\t");
 }
 
 export function renderTable(table: ResolvedTable, ctx: RenderContext): string {
@@ -56,14 +63,28 @@ export function renderTable(table: ResolvedTable, ctx: RenderContext): string {
   for (const { addition, reason } of table.skippedAdditions) {
     h.push(`#   not merged: ${addition.name} (${reason})`);
   }
-  if (table.sinceApplied.length > 0) {
+  const listed = table.sinceApplied.filter((s) => !SUMMARISED_SINCE_FILES.has(s.file ?? ""));
+  if (listed.length > 0) {
     h.push("# since values for rows of the source tree:");
-    for (const s of table.sinceApplied) {
-      const file = s.from === "additions" ? ctx.additionsFile : ctx.sinceFile;
+    for (const s of listed) {
+      const file = s.from === "additions" ? ctx.additionsFile : (s.file ?? ctx.sinceFile);
       h.push(`#   ${s.name} ${s.since} (${file}): ${s.source}`);
     }
   }
+  for (const file of SUMMARISED_SINCE_FILES) {
+    const n = table.sinceApplied.filter((s) => s.file === file).length;
+    if (n > 0)
+      h.push(
+        `# since values from ${file}: ${n} (each row of that file names its source; "<=X.Y": X.Y had it)`,
+      );
+  }
   h.push('# all other since values are "?": not established from the sources used');
+  if (table.historyApplied.length > 0) {
+    h.push(
+      `# history of reserved numbers (${ctx.historyFile}): ${table.historyApplied.length} names; ` +
+        'their "#ni" rows end in status (removed or never), the release that removed them and the source',
+    );
+  }
   h.push("#");
   h.push(`# columns: ${TABLE_COLUMNS.join("\\t")}`);
   h.push("# Every non-comment line is a syscall implemented on this ABI (number as passed by user space);");

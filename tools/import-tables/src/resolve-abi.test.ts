@@ -1,7 +1,7 @@
 import type { KernelSource } from "@sysargs/kernel-source";
 import { describe, expect, it } from "vitest";
 import { abiSpec } from "./abi-specs.js";
-import { parseAdditions, parseSinceFacts } from "./facts-files.js";
+import { parseAdditions, parseHistory, parseSinceFacts } from "./facts-files.js";
 import { numberOf, parseGeneratedTable } from "./read-table.js";
 import { renderTable } from "./render-table.js";
 import { type ResolveOptions, resolveAbi } from "./resolve-abi.js";
@@ -280,5 +280,82 @@ describe("renderTable", () => {
     for (const line of a.split("\n")) {
       if (line !== "" && !line.startsWith("#")) expect(line.split("\t")).toHaveLength(6);
     }
+  });
+});
+
+describe("history of reserved numbers (history.tsv)", () => {
+  const HISTORY = parseHistory(
+    t(
+      "name\tabis\tstatus\tremoved\tsource",
+      "_sysctl\t*\tremoved\t5.5\tfact D",
+      "uselib\tx86_64\tnever\t-\tfact E",
+    ),
+  );
+  const SINCE_REMOVED = parseSinceFacts(
+    t("name\tabis\tsince\tsource", "_sysctl\tx86_64\t<=3.0\tfact F", "uselib\tx86_64\t<=3.0\tfact G"),
+  );
+  const withHistory = (abi: string, history = HISTORY) =>
+    resolveAbi(fakeTree("6.12.117"), abiSpec(abi), {
+      additions: ADDITIONS,
+      sinceFacts: [...SINCE, ...SINCE_REMOVED],
+      history,
+    });
+
+  it("annotates the reserved rows it names, and only with a since when the syscall was removed", () => {
+    const r = withHistory("x86_64");
+    expect(r.notImplemented.find((x) => x.name === "_sysctl")).toMatchObject({
+      since: "<=3.0",
+      history: { status: "removed", removed: "5.5", source: "fact D" },
+    });
+    // A never-implemented name has no first release, whatever a since file says.
+    expect(r.notImplemented.find((x) => x.name === "uselib")).toMatchObject({
+      since: "?",
+      history: { status: "never" },
+    });
+    expect(r.historyApplied.map((h) => h.name)).toEqual(["_sysctl", "uselib"]);
+  });
+
+  it("renders status, removed and source after since, and the loader reads them back", () => {
+    const text = renderTable(withHistory("x86_64"), {
+      additionsFile: "additions.tsv",
+      sinceFile: "since.tsv",
+      historyFile: "history.tsv",
+    });
+    expect(text).toContain("#ni\t156\t64\t_sysctl\tsys_ni_syscall\t-\t<=3.0\tremoved\t5.5\tfact D\n");
+    expect(text).toContain("# history of reserved numbers (history.tsv): 2 names;");
+    expect(parseGeneratedTable(text).notImplemented).toEqual([
+      { number: 134, name: "uselib", status: "never", source: "fact E" },
+      {
+        number: 156,
+        name: "_sysctl",
+        sinceAtMost: "3.0",
+        status: "removed",
+        removedIn: "5.5",
+        source: "fact D",
+      },
+    ]);
+  });
+
+  it("refuses a row that contradicts the tree", () => {
+    const implemented = parseHistory(
+      t("name\tabis\tstatus\tremoved\tsource", "read\tx86_64\tremoved\t5.5\tx"),
+    );
+    expect(() => withHistory("x86_64", implemented)).toThrow(
+      /history line 2 says read is removed, but the table implements it/,
+    );
+    const absent = parseHistory(t("name\tabis\tstatus\tremoved\tsource", "tuxcall\tx86_64\tnever\t-\tx"));
+    expect(() => withHistory("x86_64", absent)).toThrow(/names tuxcall, which this ABI does not reserve/);
+  });
+
+  it("parseHistory checks every field", () => {
+    const head = "name\tabis\tstatus\tremoved\tsource";
+    expect(() => parseHistory(t(head, "x\t*\tgone\t5.5\ts"), "h.tsv")).toThrow(/h.tsv:2: status "gone"/);
+    expect(() => parseHistory(t(head, "x\t*\tremoved\tlater\ts"), "h.tsv")).toThrow(/removed "later"/);
+    expect(() => parseHistory(t(head, "x\t*\tnever\t5.5\ts"), "h.tsv")).toThrow(/has "-" as removed/);
+    expect(() => parseHistory(t(head, "x\t*\tnever\t-\t "), "h.tsv")).toThrow(/empty source/);
+    expect(() => parseHistory(t(head, "x\t*\tnever\t-\ts", "x\ti386\tnever\t-\ts"), "h.tsv")).toThrow(
+      /h.tsv:3: x has more than one history row/,
+    );
+    expect(parseHistory(t(head, "x\t*\tremoved\t?\ts"))[0]).toMatchObject({ removed: "?" });
   });
 });

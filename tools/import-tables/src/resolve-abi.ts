@@ -1,7 +1,14 @@
 import type { KernelSource } from "@sysargs/kernel-source";
 import { compareVersions } from "@sysargs/model";
 import type { AbiSpec } from "./abi-specs.js";
-import { type Addition, additionAppliesTo, type SinceFact, sinceFactAppliesTo } from "./facts-files.js";
+import {
+  type Addition,
+  additionAppliesTo,
+  type HistoryFact,
+  historyAppliesTo,
+  type SinceFact,
+  sinceFactAppliesTo,
+} from "./facts-files.js";
 import { genericTableSelection } from "./kbuild-vars.js";
 import { isImplementedEntry, parseTbl, selectAbis, type TblRow } from "./tbl-parser.js";
 import {
@@ -35,6 +42,8 @@ export interface ResolvedRow {
   /** Kernel version the syscall appeared in on this ABI, `?` when not established. */
   readonly since: string;
   readonly origin: RowOrigin;
+  /** For a number without an implementation: why (history.tsv), when a source says. */
+  readonly history?: HistoryFact;
 }
 
 export interface AppliedAddition {
@@ -52,6 +61,8 @@ export interface AppliedSince {
   readonly since: string;
   readonly source: string;
   readonly from: "since-facts" | "additions";
+  /** The data file the fact came from (since facts only). */
+  readonly file?: string;
 }
 
 export interface ResolvedTable {
@@ -71,6 +82,8 @@ export interface ResolvedTable {
   readonly additions: readonly AppliedAddition[];
   readonly skippedAdditions: readonly SkippedAddition[];
   readonly sinceApplied: readonly AppliedSince[];
+  /** History rows that explain this ABI's numbers without an implementation. */
+  readonly historyApplied: readonly HistoryFact[];
   /** Offset from the generic number to this ABI's table number for the unified range. */
   readonly unifiedOffset: number;
 }
@@ -78,6 +91,8 @@ export interface ResolvedTable {
 export interface ResolveOptions {
   readonly additions: readonly Addition[];
   readonly sinceFacts: readonly SinceFact[];
+  /** Why reserved numbers have no implementation (history.tsv); none when absent. */
+  readonly history?: readonly HistoryFact[];
 }
 
 function required(src: KernelSource, path: string): string {
@@ -387,7 +402,13 @@ export function resolveAbi(src: KernelSource, spec: AbiSpec, options: ResolveOpt
   };
   for (const fact of options.sinceFacts) {
     if (sinceFactAppliesTo(fact, spec.abi)) {
-      learn({ name: fact.name, since: fact.since, source: fact.source, from: "since-facts" });
+      learn({
+        name: fact.name,
+        since: fact.since,
+        source: fact.source,
+        from: "since-facts",
+        ...(fact.file ? { file: fact.file } : {}),
+      });
     }
   }
   for (const { addition } of skipped) {
@@ -400,9 +421,35 @@ export function resolveAbi(src: KernelSource, spec: AbiSpec, options: ResolveOpt
     return { ...row, since: fact.since };
   });
 
+  // History and since of the numbers the tree reserves without an implementation.
+  const presentNamesNow = new Set(rows.map((r) => r.name));
+  const historyApplied: HistoryFact[] = [];
+  for (const fact of options.history ?? []) {
+    if (!historyAppliesTo(fact, spec.abi)) continue;
+    if (fact.abis !== "*" && presentNamesNow.has(fact.name)) {
+      throw new Error(
+        `${spec.abi}: history line ${fact.line} says ${fact.name} is ${fact.status === "never" ? "never implemented" : "removed"}, ` +
+          "but the table implements it",
+      );
+    }
+    if (fact.abis !== "*" && !notImplemented.some((r) => r.name === fact.name)) {
+      throw new Error(
+        `${spec.abi}: history line ${fact.line} names ${fact.name}, which this ABI does not reserve`,
+      );
+    }
+  }
+  const reserved = notImplemented.map((row) => {
+    const fact = (options.history ?? []).find((f) => f.name === row.name && historyAppliesTo(f, spec.abi));
+    // A first release means something only for a number that once had an implementation.
+    const since = fact?.status === "removed" ? sinceByName.get(row.name) : undefined;
+    if (since && !sinceApplied.includes(since)) sinceApplied.push(since);
+    if (fact && !historyApplied.includes(fact)) historyApplied.push(fact);
+    return { ...row, ...(since ? { since: since.since } : {}), ...(fact ? { history: fact } : {}) };
+  });
+
   const order = (a: ResolvedRow, b: ResolvedRow): number => a.number - b.number || (a.name < b.name ? -1 : 1);
   rows.sort(order);
-  notImplemented.sort(order);
+  reserved.sort(order);
   const numbers = new Set<number>();
   for (const row of rows) {
     if (numbers.has(row.number)) throw new Error(`${spec.abi}: number ${row.number} assigned twice`);
@@ -420,10 +467,11 @@ export function resolveAbi(src: KernelSource, spec: AbiSpec, options: ResolveOpt
     baseFrom: base.from,
     compatNote: compat.note,
     present: rows,
-    notImplemented,
+    notImplemented: reserved,
     additions: applied,
     skippedAdditions: skipped,
     sinceApplied: sinceApplied.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    historyApplied: historyApplied.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     unifiedOffset: offset,
   };
 }
