@@ -19,6 +19,8 @@ import { memberMacro, tagOf } from "./names.js";
 import { typesOf } from "./types.js";
 
 const INCLUDE = join(import.meta.dirname, "../../c/generated/include");
+/** The hand-written runtime (sysargs_runtime.h) the parsers include. */
+const RUNTIME = join(import.meta.dirname, "../../c/include");
 const STRICT = ["-Wall", "-Wextra", "-Werror", "-pedantic"];
 const loaded = loadSchemas(join(import.meta.dirname, "../../../schemas"));
 const registry = loaded.registry!;
@@ -65,12 +67,19 @@ beforeAll(async () => {
 afterAll(() => (process.env.KEEP ? undefined : rmSync(dir, { recursive: true, force: true })));
 
 /** A translation unit that uses sysargs.h in every way a consumer would. */
-const CONSUMER = `#include <sysargs.h>
+const CONSUMER = `#include <sysargs_parse.h>
 int sysargs_consumer_check(void);
+int sysargs_consumer_parse(const struct sysargs_seccomp_data *d, struct sysargs_record *rec);
 int sysargs_consumer_check(void) {
 	static struct sysargs_clone_args args;
 	args.flags = SYSARGS_CLONE_INTO_CGROUP;
 	return (int)sizeof(args) + SYSARGS_CLONE_ARGS_FLAGS_OFFSET + SYSARGS_SYS_OPENAT_NR + (int)(args.flags >> 32);
+}
+int sysargs_consumer_parse(const struct sysargs_seccomp_data *d, struct sysargs_record *rec) {
+	struct sysargs_reader local;
+	local.read = sysargs_read_local;
+	local.ctx = 0;
+	return sysargs_parse_openat2(&local, d, rec);
 }
 `;
 
@@ -81,12 +90,12 @@ function write(name: string, text: string): string {
 }
 
 async function compile(cc: string, args: readonly string[], file: string): Promise<string> {
-  const r = await run(cc, [...args, ...STRICT, `-I${INCLUDE}`, "-fsyntax-only", file]);
+  const r = await run(cc, [...args, ...STRICT, `-I${INCLUDE}`, `-I${RUNTIME}`, "-fsyntax-only", file]);
   return r.code === 0 ? "" : `${cc} ${args.join(" ")}: ${r.stderr.split("\n").slice(0, 8).join("\n")}`;
 }
 
 describe.skipIf(toolGate.skip)(`the headers compile warning-free ${toolGate.why}`, () => {
-  it("natively: gcc and clang as C99 and C11, g++ and clang++ as C++17", async () => {
+  it("natively: gcc and clang as C99 and C11, g++ and clang++ as C++17 (headers and parsers)", async () => {
     requirePresent(toolGate);
     const c = write("consumer.c", CONSUMER);
     const cxx = write("consumer.cc", CONSUMER);
@@ -115,8 +124,16 @@ describe.skipIf(toolGate.skip)(`the headers compile warning-free ${toolGate.why}
       expect(tc, `${abi.name} toolchain`).toBeDefined();
       if (!tc) continue;
       for (const std of ["-std=c99", "-std=c11"]) jobs.push([tc.gcc, [...tc.flags, std], c]);
+      // clang++ finds no cross sysroot by itself: it gets the toolchain's own include folders
+      // (not gcc's builtin ones), and the parsers without the libc-based process reader, since
+      // the cross C libraries' headers are not installed for every ABI.
+      const sysroot = tc.includeDirs.filter((d) => !d.includes("/gcc/")).flatMap((d) => ["-isystem", d]);
       if (!NO_CLANG_CXX[abi.name])
-        jobs.push(["clang++", [`--target=${tc.triplet}`, ...tc.flags, "-std=c++17"], cxx]);
+        jobs.push([
+          "clang++",
+          [`--target=${tc.triplet}`, ...tc.flags, "-std=c++17", "-DSYSARGS_NO_PROCESS_READER", ...sysroot],
+          cxx,
+        ]);
     }
     // 18 toolchains x 2 standards + 13 clang++ targets: proof that every ABI's compiler agrees.
     expect(jobs.length).toBeGreaterThanOrEqual(2 * crossAbis.length);

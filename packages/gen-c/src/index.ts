@@ -7,6 +7,7 @@ import {
 } from "@sysargs/codegen";
 import type { Abi } from "@sysargs/model";
 import { abiGuard, constantMacro, MacroSet, syscallMacro, tagOf } from "./names.js";
+import { parseHeader } from "./parse.js";
 import { byteOrderMacro, TARGETS, targetCondition } from "./target.js";
 import { definition, type EmittedType, layoutAsserts, layoutMacros, typesOf } from "./types.js";
 
@@ -33,6 +34,7 @@ export const cGenerator: Generator = {
     const files: GeneratedFile[] = [
       { path: "include/sysargs.h", content: dispatcher(abis, ctx) },
       { path: "include/sysargs/common.h", content: common() },
+      { path: "include/sysargs_parse.h", content: parseDispatcher(abis, ctx) },
     ];
     for (const abi of abis) files.push(...abiHeaders(ctx, abi));
     return files;
@@ -81,6 +83,24 @@ function dispatcher(abis: readonly Abi[], ctx: GeneratorContext): string {
     "#endif",
   );
   return guarded("SYSARGS_H", ["schemas/abi/"], lines);
+}
+
+/**
+ * sysargs_parse.h: sysargs.h and the early-parse functions of the target ABI. It needs the
+ * hand-written sysargs_runtime.h of @sysargs/c on the include path (pkg-config sysargs says where).
+ */
+function parseDispatcher(abis: readonly Abi[], ctx: GeneratorContext): string {
+  const have = new Set(abis.map((a) => a.name));
+  const known = new Set(ctx.abis.map((a) => a.name));
+  const lines = [
+    "/* Early parsing of syscall struct arguments for the ABI this compiler targets. */",
+    '#include "sysargs.h"',
+  ];
+  TARGETS.filter((t) => known.has(t.abi) && have.has(t.abi)).forEach((t, i) => {
+    lines.push(`#${i === 0 ? "if" : "elif"} ${t.when}`, `#include "sysargs/${t.abi}/parse.h"`);
+  });
+  if (lines.length > 2) lines.push("#endif");
+  return guarded("SYSARGS_PARSE_H", ["schemas/abi/"], lines);
 }
 
 /** common.h: what every ABI's types.h needs, spelt for C99, C11 and C++. */
@@ -197,7 +217,12 @@ function abiHeaders(ctx: GeneratorContext, abi: Abi): GeneratedFile[] {
       `#include "${abi.name}/syscalls.h"`,
     ],
   );
+  const parse = guarded(abiGuard(abi.name, "parse"), typeSources, [
+    `#include "../${abi.name}.h"`,
+    ...parseHeader(ctx, abi),
+  ]);
   return [
+    { path: `${dir}/parse.h`, content: parse },
     { path: `${dir}/layout.h`, content: layout },
     { path: `${dir}/types.h`, content: typesH },
     { path: `${dir}/constants.h`, content: constants },
