@@ -138,6 +138,16 @@ struct sysargs_copy_rules {
 	__u32 flag_offset;     /* offset of the 64-bit flags member; flag_min_size 0: none */
 	__u32 flag_min_size;
 	__u64 flag;
+	/*
+	 * A bounded nested array the kernel copies after the struct (clone_args.set_tid): a 64-bit
+	 * pointer member and a 64-bit count member; at most nested_max elements of nested_size bytes,
+	 * copied to nested_at in the record. nested_max 0: none.
+	 */
+	__u32 nested_ptr_offset;
+	__u32 nested_count_offset;
+	__u32 nested_size;
+	__u32 nested_max;
+	__u32 nested_at;
 };
 
 static inline __u64 sysargs_arg(const struct sysargs_copy_rules *r, const struct sysargs_seccomp_data *d, unsigned i)
@@ -222,11 +232,28 @@ static inline int sysargs_copy_struct(const struct sysargs_copy_rules *r, const 
 	}
 	if (reader->read(reader->ctx, arg, addr, (size_t)(usize < r->known_size ? usize : r->known_size)) != 0)
 		return sysargs_fail(rec, EFAULT);
+	if (r->nested_max != 0) {
+		/* The kernel refuses a count above its bound, a count without an array and an array
+		   without a count before it reads the array. */
+		__u64 ptr, count;
+		__builtin_memcpy(&ptr, arg + r->nested_ptr_offset, sizeof(ptr));
+		__builtin_memcpy(&count, arg + r->nested_count_offset, sizeof(count));
+		if (count > r->nested_max || (ptr == 0) != (count == 0))
+			return sysargs_fail(rec, EINVAL);
+	}
 	if (r->flag_min_size != 0 && usize < r->flag_min_size) {
 		__u64 flags;
 		__builtin_memcpy(&flags, arg + r->flag_offset, sizeof(flags));
 		if (flags & r->flag)
 			return sysargs_fail(rec, EINVAL);
+	}
+	if (r->nested_max != 0) {
+		__u64 ptr, count;
+		unsigned char *to = (unsigned char *)rec + r->nested_at;
+		__builtin_memcpy(&ptr, arg + r->nested_ptr_offset, sizeof(ptr));
+		__builtin_memcpy(&count, arg + r->nested_count_offset, sizeof(count));
+		if (count != 0 && reader->read(reader->ctx, to, ptr, (size_t)count * r->nested_size) != 0)
+			return sysargs_fail(rec, EFAULT);
 	}
 	return 0;
 }

@@ -231,6 +231,23 @@ static void cell(const struct subject *s, const char *name, unsigned char *at, s
 	}
 }
 
+/* clone3 with set_tid/set_tid_size over the full 88-byte struct. */
+static __u64 set_tid_ptr, set_tid_count;
+static void prep_clone3_set_tid(unsigned char *s, uint64_t a[6])
+{
+	prep_clone3(s, a);
+	memcpy(s + SYSARGS_CLONE_ARGS_SET_TID_OFFSET, &set_tid_ptr, 8);
+	memcpy(s + SYSARGS_CLONE_ARGS_SET_TID_SIZE_OFFSET, &set_tid_count, 8);
+}
+static void set_tid_cell(const char *name, __u64 ptr, __u64 count)
+{
+	struct subject s = subjects[0];
+	s.prepare = prep_clone3_set_tid;
+	set_tid_ptr = ptr;
+	set_tid_count = count;
+	cell(&s, name, area, s.known, s.known, 0);
+}
+
 int main(void)
 {
 	unsigned i, v;
@@ -263,6 +280,17 @@ int main(void)
 		cell(s, "page+1", base, (size_t)page + 1, (uint64_t)page + 1, 0);
 		if (s->size_in_struct)
 			cell(s, "size-0", base, s->known, 0, 0);
+	}
+	/* clone_args.set_tid, the nested copy: a count above 32, a count without an array, an array
+	   without a count, an array in the guard page, and one readable entry (pid 1, which exists:
+	   alloc_pid fails with EEXIST if the call gets that far). */
+	{
+		static const __s32 pid1[1] = {1};
+		set_tid_cell("set_tid-33", (__u64)(unsigned long)pid1, 33);
+		set_tid_cell("set_tid-null-1", 0, 1);
+		set_tid_cell("set_tid-array-0", (__u64)(unsigned long)pid1, 0);
+		set_tid_cell("set_tid-guard-2", (__u64)(unsigned long)(guard - 4), 2);
+		set_tid_cell("set_tid-1", (__u64)(unsigned long)pid1, 1);
 	}
 	printf("cells %d mismatches %d\n", cells, mismatches);
 	return mismatches == 0 ? 0 : 1;

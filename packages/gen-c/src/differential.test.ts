@@ -57,7 +57,7 @@ const dir = mkdtempSync(join(tmpdir(), "sysargs-diff-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(diffGate.skip)(`the parsers agree with the kernel ${diffGate.why}`, () => {
-  it("on every cell of the size matrix for 11 extensible-struct syscalls", async () => {
+  it("on every cell of the size matrix for 11 extensible-struct syscalls, and clone3's set_tid copy", async () => {
     requirePresent(diffGate);
     const bin = join(dir, "differential");
     const cc = await run("gcc", [
@@ -98,7 +98,11 @@ describe.skipIf(diffGate.skip)(`the parsers agree with the kernel ${diffGate.why
     expect(verdict("sched_setattr", "size-0")).toBe("A"); // 0 means VER0
     expect(verdict("perf_event_open", "size-0")).toBe("A");
     expect(verdict("statmount", "size-0")).toBe("I"); // mnt_id_req: no 0 quirk
-    // 11 syscalls x 7 cells + their published sizes + 4 in-struct size-0 cells
-    expect(cells.length).toBe(96);
+    // clone_args.set_tid, the bounded nested copy
+    expect(verdict("clone3", "set_tid-33")).toBe("I");
+    expect(verdict("clone3", "set_tid-guard-2")).toBe("F");
+    expect(verdict("clone3", "set_tid-1")).toBe("A");
+    // 11 syscalls x 7 cells + their published sizes + 4 in-struct size-0 cells + 5 set_tid cells
+    expect(cells.length).toBe(101);
   });
 });

@@ -1,5 +1,13 @@
 import type { GeneratorContext } from "@sysargs/codegen";
-import type { Abi, CompositeDecl, Param, Signature, SyscallDecl, TypeRef } from "@sysargs/model";
+import {
+  type Abi,
+  type CompositeDecl,
+  type Param,
+  SCALARS,
+  type Signature,
+  type SyscallDecl,
+  type TypeRef,
+} from "@sysargs/model";
 import { syscallMacro, typeMacro } from "./names.js";
 
 /**
@@ -9,6 +17,13 @@ import { syscallMacro, typeMacro } from "./names.js";
  * is the one fact of the parsers not taken from it (found by the differential test).
  */
 const NULL_IS_EINVAL: Readonly<Record<string, 1 | 2>> = { sched_setattr: 1, open_tree_attr: 2 };
+
+/**
+ * Bounds of nested arrays the kernel copies after a struct, by "struct.member": the registry says
+ * which member counts the array (CountedArray) but not the kernel's limit yet.
+ * clone_args.set_tid: MAX_PID_NS_LEVEL (include/linux/pid_namespace.h).
+ */
+const NESTED_BOUNDS: Readonly<Record<string, number>> = { "clone_args.set_tid": 32 };
 
 /** One syscall argument the early parser copies: a pointer to an extensible struct, copied in. */
 export interface ParsedArgument {
@@ -105,14 +120,43 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
       throw new Error(`gen-c: ${a.struct.name}: flag rule on ${flagRule.field} unusable`);
     flag = { offset: m.offset, min: flagRule.size, value: `SYSARGS_${flagRule.flag}` };
   }
+  // A nested array: a u64 pointer member to a CountedArray, with a bound the kernel enforces.
+  let nested = { ptr: 0, count: 0, size: 0, max: 0, at: "0", member: "" };
+  for (const f of a.struct.fields) {
+    const t = f.type;
+    if (t.kind !== "pointer" || t.width !== "u64" || t.to.kind !== "array" || !("countedBy" in t.to.length))
+      continue;
+    const max = NESTED_BOUNDS[`${a.struct.name}.${f.name}`];
+    if (max === undefined) throw new Error(`gen-c: ${a.struct.name}.${f.name}: no bound for its nested copy`);
+    const counter = t.to.length.countedBy;
+    const ptrM = members.find((x) => x.path === f.name);
+    const countM = members.find((x) => x.path === counter);
+    if (ptrM?.size !== 8 || countM?.size !== 8 || t.to.of.kind !== "scalar")
+      throw new Error(`gen-c: ${a.struct.name}.${f.name}: nested copy unusable`);
+    const elemSize = t.to.of.kind === "scalar" ? scalarSize(t.to.of.name, abi) : 0;
+    nested = { ptr: ptrM.offset, count: countM.offset, size: elemSize, max, at: "", member: f.name };
+  }
   const stem = typeMacro(a.struct.name);
   const fn = `sysargs_parse_${a.syscall.name}`;
   const rec = `SYSARGS_RECORD_${syscallMacro(a.syscall.name).slice("SYSARGS_SYS_".length)}`;
   const first = ext.versions[0]!;
+  const nestedLines: string[] = [];
+  let recordSize = `(SYSARGS_RECORD_ARG_OFFSET + ${stem}_SIZEOF)`;
+  if (nested.max) {
+    const m = `${rec}_${nested.member.toUpperCase()}`;
+    nested.at = `${m}_OFFSET`;
+    nestedLines.push(
+      `/* The ${nested.member} array (at most ${nested.max} entries of ${nested.size} bytes) follows the struct, 8-aligned. */`,
+      `#define ${m}_OFFSET (SYSARGS_RECORD_ARG_OFFSET + ((${stem}_SIZEOF + 7) / 8) * 8)`,
+      `#define ${m}_MAX ${nested.max}`,
+    );
+    recordSize = `(${m}_OFFSET + ${m}_MAX * ${nested.size})`;
+  }
   return [
+    ...nestedLines,
     `/* ${a.syscall.name}: struct ${a.struct.name} at argument ${a.param.name} (seccomp_data.args[${slotOf(a.index)}]),`,
     `   size from ${sizeFrom}; ${ext.versions.map((v) => `${v.size} bytes since ${v.since}`).join(", ")}. */`,
-    `#define ${rec}_SIZE (SYSARGS_RECORD_ARG_OFFSET + ${stem}_SIZEOF)`,
+    `#define ${rec}_SIZE ${recordSize}`,
     `SYSARGS_STATIC_ASSERT(${rec}_SIZE <= SYSARGS_RECORD_SIZE, "${a.syscall.name} fits the record");`,
     `static inline int ${fn}(const struct sysargs_reader *reader, const struct sysargs_seccomp_data *data,`,
     `${" ".repeat(fn.length + 19)}struct sysargs_record *rec)`,
@@ -135,8 +179,20 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
     `\t\t${flag.offset}, /* flag_offset */`,
     `\t\t${flag.min}, /* flag_min_size */`,
     `\t\t${flag.value}, /* flag */`,
+    `\t\t${nested.ptr}, /* nested_ptr_offset${nested.member ? `: ${nested.member}` : ""} */`,
+    `\t\t${nested.count}, /* nested_count_offset */`,
+    `\t\t${nested.size}, /* nested_size */`,
+    `\t\t${nested.max}, /* nested_max */`,
+    `\t\t${nested.max ? nested.at : 0}, /* nested_at */`,
     "\t};",
     "\treturn sysargs_copy_struct(&rules, reader, data, rec);",
     "}",
   ];
+}
+
+/** The size of a scalar on an ABI (the element of a nested array). */
+function scalarSize(name: string, abi: Abi): number {
+  const info = SCALARS[name];
+  if (!info || info.base === "void") throw new Error(`gen-c: "${name}" has no size`);
+  return info.base === "aligned_u64" ? 8 : abi.scalars[info.base].size;
 }

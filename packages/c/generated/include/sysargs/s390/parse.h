@@ -8,9 +8,12 @@
    through the reader it is given. It returns 0 or the negative errno the kernel's copy returns. */
 #include <sysargs_runtime.h>
 
+/* The set_tid array (at most 32 entries of 4 bytes) follows the struct, 8-aligned. */
+#define SYSARGS_RECORD_CLONE3_SET_TID_OFFSET (SYSARGS_RECORD_ARG_OFFSET + ((SYSARGS_CLONE_ARGS_SIZEOF + 7) / 8) * 8)
+#define SYSARGS_RECORD_CLONE3_SET_TID_MAX 32
 /* clone3: struct clone_args at argument cl_args (seccomp_data.args[0]),
    size from argument size (seccomp_data.args[1]); 64 bytes since 5.3, 80 bytes since 5.5, 88 bytes since 5.7. */
-#define SYSARGS_RECORD_CLONE3_SIZE (SYSARGS_RECORD_ARG_OFFSET + SYSARGS_CLONE_ARGS_SIZEOF)
+#define SYSARGS_RECORD_CLONE3_SIZE (SYSARGS_RECORD_CLONE3_SET_TID_OFFSET + SYSARGS_RECORD_CLONE3_SET_TID_MAX * 4)
 SYSARGS_STATIC_ASSERT(SYSARGS_RECORD_CLONE3_SIZE <= SYSARGS_RECORD_SIZE, "clone3 fits the record");
 static inline int sysargs_parse_clone3(const struct sysargs_reader *reader, const struct sysargs_seccomp_data *data,
                                        struct sysargs_record *rec)
@@ -33,6 +36,11 @@ static inline int sysargs_parse_clone3(const struct sysargs_reader *reader, cons
 		0, /* flag_offset */
 		88, /* flag_min_size */
 		SYSARGS_CLONE_INTO_CGROUP, /* flag */
+		64, /* nested_ptr_offset: set_tid */
+		72, /* nested_count_offset */
+		4, /* nested_size */
+		32, /* nested_max */
+		SYSARGS_RECORD_CLONE3_SET_TID_OFFSET, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -62,6 +70,11 @@ static inline int sysargs_parse_getxattrat(const struct sysargs_reader *reader, 
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -91,6 +104,11 @@ static inline int sysargs_parse_landlock_create_ruleset(const struct sysargs_rea
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -120,6 +138,11 @@ static inline int sysargs_parse_listmount(const struct sysargs_reader *reader, c
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -149,6 +172,11 @@ static inline int sysargs_parse_mount_setattr(const struct sysargs_reader *reade
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -178,6 +206,11 @@ static inline int sysargs_parse_open_tree_attr(const struct sysargs_reader *read
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -207,6 +240,11 @@ static inline int sysargs_parse_openat2(const struct sysargs_reader *reader, con
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -236,6 +274,11 @@ static inline int sysargs_parse_perf_event_open(const struct sysargs_reader *rea
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -265,6 +308,11 @@ static inline int sysargs_parse_sched_setattr(const struct sysargs_reader *reade
 		8, /* flag_offset */
 		56, /* flag_min_size */
 		SYSARGS_SCHED_FLAG_UTIL_CLAMP_MIN, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -294,6 +342,11 @@ static inline int sysargs_parse_setxattrat(const struct sysargs_reader *reader, 
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -323,6 +376,11 @@ static inline int sysargs_parse_statmount(const struct sysargs_reader *reader, c
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }

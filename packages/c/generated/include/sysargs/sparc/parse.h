@@ -33,6 +33,11 @@ static inline int sysargs_parse_getxattrat(const struct sysargs_reader *reader, 
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -62,6 +67,11 @@ static inline int sysargs_parse_landlock_create_ruleset(const struct sysargs_rea
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -91,6 +101,11 @@ static inline int sysargs_parse_listmount(const struct sysargs_reader *reader, c
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -120,6 +135,11 @@ static inline int sysargs_parse_mount_setattr(const struct sysargs_reader *reade
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -149,6 +169,11 @@ static inline int sysargs_parse_open_tree_attr(const struct sysargs_reader *read
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -178,6 +203,11 @@ static inline int sysargs_parse_openat2(const struct sysargs_reader *reader, con
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -207,6 +237,11 @@ static inline int sysargs_parse_perf_event_open(const struct sysargs_reader *rea
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -236,6 +271,11 @@ static inline int sysargs_parse_sched_setattr(const struct sysargs_reader *reade
 		8, /* flag_offset */
 		56, /* flag_min_size */
 		SYSARGS_SCHED_FLAG_UTIL_CLAMP_MIN, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -265,6 +305,11 @@ static inline int sysargs_parse_setxattrat(const struct sysargs_reader *reader, 
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -294,6 +339,11 @@ static inline int sysargs_parse_statmount(const struct sysargs_reader *reader, c
 		0, /* flag_offset */
 		0, /* flag_min_size */
 		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
