@@ -181,7 +181,6 @@ static inline int sysargs_copy_struct(const struct sysargs_copy_rules *r, const 
 	__u64 at;
 
 	__builtin_memcpy(&rec->data, data, sizeof(*data));
-	__builtin_memset(rec->arg, 0, sizeof(rec->arg));
 	rec->arg_status = SYSARGS_ARG_COPIED;
 	rec->arg_error = 0;
 	rec->arg_index = r->arg_index;
@@ -230,8 +229,16 @@ static inline int sysargs_copy_struct(const struct sysargs_copy_rules *r, const 
 			at += n;
 		}
 	}
-	if (reader->read(reader->ctx, arg, addr, (size_t)(usize < r->known_size ? usize : r->known_size)) != 0)
-		return sysargs_fail(rec, EFAULT);
+	{
+		/* The user's bytes, then zeros up to the known size (and over the nested area): the
+		   record is fully defined up to SYSARGS_RECORD_<SYSCALL>_SIZE, and no further. */
+		size_t n = (size_t)(usize < r->known_size ? usize : r->known_size);
+		if (reader->read(reader->ctx, arg, addr, n) != 0)
+			return sysargs_fail(rec, EFAULT);
+		__builtin_memset(arg + n, 0, r->known_size - n);
+		if (r->nested_max != 0)
+			__builtin_memset((unsigned char *)rec + r->nested_at, 0, (size_t)r->nested_max * r->nested_size);
+	}
 	if (r->nested_max != 0) {
 		/* The kernel refuses a count above its bound, a count without an array and an array
 		   without a count before it reads the array. */
