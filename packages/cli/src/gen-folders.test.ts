@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /**
- * `gen`'s output folders through the real bin (built by `pnpm test` before vitest runs): unusable
+ * `gen`'s output folders through the real bin (the registry generator: what is tested is the
+ * folder handling every generator shares) (built by `pnpm test` before vitest runs): unusable
  * --out values, read-only targets, the lock and what a killed run leaves behind.
  */
 const BIN = fileURLToPath(new URL("../bundle/bin.js", import.meta.url));
@@ -32,7 +33,7 @@ interface Result {
 const AS_NOBODY = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 const gen = (args: string[], extra: { uid?: number; gid?: number } = {}): Result => {
-  const r = spawnSync(process.execPath, [BIN, "gen", ...args], {
+  const r = spawnSync(process.execPath, [BIN, "gen", "registry", ...args], {
     encoding: "utf8",
     timeout: 60_000,
     ...extra,
@@ -43,7 +44,7 @@ const gen = (args: string[], extra: { uid?: number; gid?: number } = {}): Result
 const genAsync = (args: string[]): Promise<Result & { ms: number }> =>
   new Promise((done) => {
     const t0 = Date.now();
-    const p = spawn(process.execPath, [BIN, "gen", ...args]);
+    const p = spawn(process.execPath, [BIN, "gen", "registry", ...args]);
     let out = "";
     let err = "";
     p.stdout.on("data", (d) => {
@@ -136,7 +137,7 @@ describe("gen's lock and leftovers", () => {
 
   it("SIGINT during the swap waits for it to finish, then ends the run by SIGINT", async () => {
     const out = temp();
-    const p = spawn(process.execPath, [BIN, "gen", "--out", out, "--quiet"], {
+    const p = spawn(process.execPath, [BIN, "gen", "registry", "--out", out, "--quiet"], {
       env: { ...process.env, SYSARGS_TEST_SWAP_DELAY_MS: "1500" },
     });
     const exited = new Promise<NodeJS.Signals | null>((done) =>

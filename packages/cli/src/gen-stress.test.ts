@@ -27,7 +27,7 @@ const DELAY_MS = 150;
 function gen(out: string, kill?: { signal: NodeJS.Signals; afterMs: number }): Promise<Run> {
   return new Promise((done) => {
     const t0 = Date.now();
-    const p = spawn(process.execPath, [BIN, "gen", "--out", out, "--quiet"], {
+    const p = spawn(process.execPath, [BIN, "gen", "registry", "--out", out, "--quiet"], {
       env: { ...process.env, SYSARGS_TEST_SWAP_DELAY_MS: String(DELAY_MS) },
     });
     let err = "";
@@ -45,7 +45,7 @@ function gen(out: string, kill?: { signal: NodeJS.Signals; afterMs: number }): P
 const check = (out: string): Promise<Run> =>
   new Promise((done) => {
     const t0 = Date.now();
-    const p = spawn(process.execPath, [BIN, "gen", "--check", "--out", out]);
+    const p = spawn(process.execPath, [BIN, "gen", "registry", "--check", "--out", out]);
     let err = "";
     p.stderr.on("data", (d) => {
       err += d;
