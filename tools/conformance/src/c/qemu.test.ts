@@ -7,11 +7,11 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pool, run } from "@sysargs/conformance";
 import { afterAll, describe, expect, it } from "vitest";
-import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
+import { ciMode, gate, requirePresent } from "../../../../vitest.skips.js";
+import { pool, run } from "../toolchain.js";
 
-const C = join(import.meta.dirname, "../../c");
+const C = join(import.meta.dirname, "../../../../packages/c");
 /** ABI, cross triplet (its static C library comes with gcc-<triplet>), qemu-user program. */
 const TARGETS = [
   { abi: "s390x", triplet: "s390x-linux-gnu", qemu: "qemu-s390x" },

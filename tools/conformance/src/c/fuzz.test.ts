@@ -6,11 +6,11 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "@sysargs/conformance";
 import { afterAll, describe, expect, it } from "vitest";
-import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
+import { ciMode, gate, requirePresent } from "../../../../vitest.skips.js";
+import { run } from "../toolchain.js";
 
-const C = join(import.meta.dirname, "../../c");
+const C = join(import.meta.dirname, "../../../../packages/c");
 const SECONDS = 20;
 const dir = mkdtempSync(join(tmpdir(), "sysargs-fuzz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

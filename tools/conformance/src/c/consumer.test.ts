@@ -6,11 +6,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "@sysargs/conformance";
 import { afterAll, describe, expect, it } from "vitest";
-import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
+import { ciMode, gate, requirePresent } from "../../../../vitest.skips.js";
+import { run } from "../toolchain.js";
 
-const C = join(import.meta.dirname, "../../c");
+const C = join(import.meta.dirname, "../../../../packages/c");
 const readme = readFileSync(join(C, "README.md"), "utf8");
 const program = readme.match(/```c\n([\s\S]*?)```/)?.[1] ?? "";
 const promised = program.match(/prints "([^"]+)"/)?.[1];

@@ -9,12 +9,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { arch, release, tmpdir } from "node:os";
 import { join } from "node:path";
-import { run } from "@sysargs/conformance";
 import { compareVersions } from "@sysargs/model";
 import { afterAll, describe, expect, it } from "vitest";
-import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
+import { ciMode, gate, requirePresent } from "../../../../vitest.skips.js";
+import { run } from "../toolchain.js";
 
-const C = join(import.meta.dirname, "../../c");
+const C = join(import.meta.dirname, "../../../../packages/c");
 const kernel = release().match(/^(\d+\.\d+)/)?.[1] ?? "0.0";
 const diffGate = gate(
   [

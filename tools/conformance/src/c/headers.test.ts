@@ -10,19 +10,18 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GeneratorContext } from "@sysargs/codegen";
-import { locateToolchain, missingToolchains, pool, run, type Toolchain } from "@sysargs/conformance";
+import { memberMacro, tagOf, typesOf } from "@sysargs/gen-c";
 import { loadSchemas } from "@sysargs/loader";
 import { type Abi, compareVersions } from "@sysargs/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
-import { memberMacro, tagOf } from "./names.js";
-import { typesOf } from "./types.js";
+import { ciMode, gate, requirePresent } from "../../../../vitest.skips.js";
+import { locateToolchain, missingToolchains, pool, run, type Toolchain } from "../toolchain.js";
 
-const INCLUDE = join(import.meta.dirname, "../../c/generated/include");
+const INCLUDE = join(import.meta.dirname, "../../../../packages/c/generated/include");
 /** The hand-written runtime (sysargs_runtime.h) the parsers include. */
-const RUNTIME = join(import.meta.dirname, "../../c/include");
+const RUNTIME = join(import.meta.dirname, "../../../../packages/c/include");
 const STRICT = ["-Wall", "-Wextra", "-Werror", "-pedantic"];
-const loaded = loadSchemas(join(import.meta.dirname, "../../../schemas"));
+const loaded = loadSchemas(join(import.meta.dirname, "../../../../schemas"));
 const registry = loaded.registry!;
 const ctx = new GeneratorContext(registry);
 const crossAbis = registry.abis.filter((a) => a.toolchain);
