@@ -1,7 +1,7 @@
 /*
  * Unit tests of the early parsers with the local-memory reader, for any ABI: built natively and
  * cross-compiled (static) for big-endian and 32-bit ABIs, run under qemu-user by
- * packages/gen-c/src/qemu.test.ts. Expected values come from the kernel's rules as written in
+ * tools/conformance/src/c/qemu.test.ts. Expected values come from the kernel's rules as written in
  * docs/deep-record.md, with the ABI's own macros; the record is checked byte for byte at the
  * documented offsets. Prints one line per failed check and "<abi> checks N failed M".
  */
