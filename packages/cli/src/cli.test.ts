@@ -277,7 +277,7 @@ describe("one error path", () => {
   // Which options each command takes (HELP says the same): any other one is a usage error.
   const takes: Record<string, string[]> = {
     validate: ["--schemas", "--json"],
-    gen: ["--check", "--out", "--quiet", "--list", "--schemas"],
+    gen: ["--check", "--out", "--quiet", "--list", "--schemas", "--abi"],
     abis: ["--abi", "--json", "--registry"],
     export: ["--json", "--registry"],
     layout: ["--abi", "--json", "--registry"],
@@ -820,7 +820,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "regsitry", "--schemas", good, "--out", tempDir("gen-unknown"))).toEqual({
       code: 1,
       out: "",
-      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry, capabilities)',
+      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry, capabilities, c)',
     });
     const list = await cli("gen", "--list");
     expect(list.code).toBe(0);
@@ -891,11 +891,11 @@ describe("validate and gen", () => {
     );
 
     // regenerating replaces the whole folder, leaving nothing beside it
-    expect((await cli("gen", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
+    expect((await cli("gen", "registry", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
     expect(readdirSync(data)).not.toContain("old.json");
     expect(readdirSync(out)).toEqual(["capabilities", "registry"]);
     expect(readdirSync(parent)).toEqual(["gen"]);
-    expect((await cli("gen", "--check", "--schemas", good, "--out", out)).code).toBe(0);
+    expect((await cli("gen", "registry", "--check", "--schemas", good, "--out", out)).code).toBe(0);
   });
 
   it("gen --check on a missing directory names the files", async () => {
@@ -929,7 +929,7 @@ describe("validate and gen", () => {
 
   it("gen without --quiet prints a summary", async () => {
     const out = join(tempDir("gen-summary"), "gen");
-    const r = await cli("gen", "--schemas", good, "--out", out);
+    const r = await cli("gen", "registry", "--schemas", good, "--out", out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
       /^sysargs registry for Linux 6\.18: 25 ABIs, 3 types, 1 flag sets and enums, 2 syscalls\n/,
@@ -940,5 +940,58 @@ describe("validate and gen", () => {
     expect(r.out).toMatch(
       /\nWrote \d+ files in \d+ ms:\n {2}registry {5}\d+ files in .*gen\/registry\/\n {2}capabilities \d+ files in .*gen\/capabilities\/$/,
     );
+  });
+
+  it("gen c --out DIR --abi A,B writes those ABIs' headers only (aliases accepted), and sysargs.h refuses the rest", async () => {
+    const out = join(tempDir("gen-abi"), "gen");
+    expect(
+      await cli("gen", "c", "--schemas", good, "--out", out, "--abi", "i386,x86_64,x86_64", "--quiet"),
+    ).toEqual({
+      code: 0,
+      out: "",
+      err: "",
+    });
+    expect(readdirSync(join(out, "c", "include", "sysargs")).sort()).toEqual([
+      "common.h",
+      "i386",
+      "i386.h",
+      "x86_64",
+      "x86_64.h",
+    ]);
+    const dispatch = readFileSync(join(out, "c", "include", "sysargs.h"), "utf8");
+    expect(dispatch).toContain('#include "sysargs/x86_64.h"');
+    expect(dispatch).toContain(
+      '#error "sysargs: the headers of ABI s390x were not generated (sysargs gen c --abi s390x)"',
+    );
+    // --check compares the same selection
+    expect(
+      (await cli("gen", "c", "--check", "--schemas", good, "--out", out, "--abi", "x86_64,i386")).code,
+    ).toBe(0);
+    expect((await cli("gen", "c", "--check", "--schemas", good, "--out", out, "--abi", "x86_64")).code).toBe(
+      1,
+    );
+  });
+
+  it("gen --abi: a usage error without --out, for a generator that writes every ABI, or with an empty name; an unknown ABI exits 1", async () => {
+    const out = join(tempDir("gen-abi-bad"), "gen");
+    expect(await cli("gen", "c", "--schemas", good, "--abi", "x86_64")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: --abi needs --out DIR: the checkout\'s folders hold every ABI (see "sysargs help")',
+    });
+    expect(await cli("gen", "--schemas", good, "--out", out, "--abi", "x86_64")).toEqual({
+      code: 2,
+      out: "",
+      err: 'sysargs: --abi applies only to generators that select ABIs (c); registry always writes every ABI (see "sysargs help")',
+    });
+    expect((await cli("gen", "c", "--schemas", good, "--out", out, "--abi", "x86_64,")).err).toBe(
+      'sysargs: --abi x86_64,: an empty ABI name in the list (see "sysargs help")',
+    );
+    expect(await cli("gen", "c", "--schemas", good, "--out", out, "--abi", "x86_65")).toEqual({
+      code: 1,
+      out: "",
+      err: 'sysargs: --abi: unknown ABI "x86_65"; did you mean "x86_64"?',
+    });
+    expect(existsSync(out)).toBe(false);
   });
 });

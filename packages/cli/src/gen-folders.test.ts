@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /**
- * `gen`'s output folders through the real bin (built by `pnpm test` before vitest runs): unusable
+ * `gen`'s output folders through the real bin (the registry generator: what is tested is the
+ * folder handling every generator shares) (built by `pnpm test` before vitest runs): unusable
  * --out values, read-only targets, the lock and what a killed run leaves behind.
  */
 const BIN = fileURLToPath(new URL("../bundle/bin.js", import.meta.url));

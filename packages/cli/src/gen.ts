@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import {
   coverage,
   GeneratorContext,
+  GeneratorError,
   type GeneratorOutput,
   runGenerators,
   selectGenerators,
@@ -90,6 +91,8 @@ export interface GenOptions {
   out?: string;
   schemas?: string;
   quiet: boolean;
+  /** Write only these ABIs (by name or alias): generators that select ABIs, with `out`. */
+  abis?: string[];
 }
 
 /**
@@ -111,6 +114,18 @@ export function cmdGen(opts: GenOptions, io: Io): void {
     if (opts.out === "") throw usageError("--out needs a folder");
     if (resolve(opts.out) === "/") throw usageError("--out /: refusing to write into the root folder");
   }
+  if (opts.abis !== undefined) {
+    // The checkout's folders hold every ABI (gen --check compares them so): a subset goes elsewhere.
+    if (opts.out === undefined)
+      throw usageError("--abi needs --out DIR: the checkout's folders hold every ABI");
+    const whole = generators.filter((g) => !g.selectsAbis).map((g) => g.name);
+    if (whole.length)
+      throw usageError(
+        `--abi applies only to generators that select ABIs (${GENERATORS.filter((g) => g.selectsAbis)
+          .map((g) => g.name)
+          .join(", ")}); ${whole.join(", ")} always write${whole.length > 1 ? "" : "s"} every ABI`,
+      );
+  }
   const checkout = opts.out === undefined ? findCheckout() : undefined;
   if (opts.out === undefined && !checkout)
     throw new CliError("no sysargs checkout to write into: run inside one or pass --out DIR", 1);
@@ -118,7 +133,15 @@ export function cmdGen(opts: GenOptions, io: Io): void {
     opts.out !== undefined ? join(opts.out, o.generator.name) : join(checkout!, o.generator.outDir);
   const registry = loadOrFail(opts.schemas);
   const ctx = new GeneratorContext(registry);
-  const outputs = runGenerators(ctx, generators);
+  let outputs: GeneratorOutput[];
+  try {
+    outputs = runGenerators(ctx, generators, opts.abis ? { abis: opts.abis } : {});
+  } catch (e) {
+    // An unknown ABI in --abi; any other broken rule of the interface is a bug, not the user's.
+    if (opts.abis !== undefined && e instanceof GeneratorError && /unknown ABI/.test(e.message))
+      throw new CliError(`--abi: ${e.message}`, 1);
+    throw e;
+  }
   // Paths in messages: relative to the working directory when inside it, else absolute.
   const shown = (dir: string) => {
     const r = relative(process.cwd(), dir);

@@ -12,7 +12,8 @@ Commands:
   gen [NAME ...] [--check]       run every generator (or those named) into its folder, atomically;
                                  --check fails if any is stale; --list names them; --out DIR
                                  writes generator NAME into DIR/NAME/ instead (DIR's parent must
-                                 exist); --quiet
+                                 exist); --abi A,B (with --out) writes only those ABIs, for
+                                 generators that select ABIs (c); --quiet
   abis [--abi A] [--json]        the ABIs (or ABI A) with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
@@ -64,6 +65,13 @@ const OPTIONS = {
 // Each command loads only the modules it needs: a query never loads ts-morph or the generators.
 const queries = () => import("./commands.js");
 
+/** `--abi A,B`: the one option lists its values with commas, since an option given twice is refused. */
+function abiList(value: string): string[] {
+  const abis = value.split(",").map((a) => a.trim());
+  if (abis.some((a) => a === "")) throw usageError(`--abi ${value}: an empty ABI name in the list`);
+  return abis;
+}
+
 function requireArg(value: string | undefined, what: string): string {
   if (!value) throw usageError(`missing ${what}`);
   return value;
@@ -75,7 +83,7 @@ function requireArg(value: string | undefined, what: string): string {
  */
 const ACCEPTS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   validate: ["schemas", "json"],
-  gen: ["check", "out", "quiet", "list", "schemas"],
+  gen: ["check", "out", "quiet", "list", "schemas", "abi"],
   abis: ["abi", "json", "registry"],
   export: ["json", "registry"],
   layout: ["abi", "json", "registry"],
@@ -171,10 +179,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         gen.cmdGenList(io);
         return 0;
       }
-      gen.cmdGen(
-        opt(opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out), "schemas", v.schemas),
-        io,
+      const base = opt(
+        opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out),
+        "schemas",
+        v.schemas,
       );
+      gen.cmdGen(v.abi === undefined ? base : { ...base, abis: abiList(v.abi) }, io);
       // A SIGINT or SIGTERM that arrived during the (synchronous) write is still queued in the event
       // loop; its handler runs in the next poll phase. Let one turn of the loop happen before the
       // run ends, or the process could exit 0 without ever handling it.

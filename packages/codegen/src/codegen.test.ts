@@ -192,6 +192,28 @@ describe("runGenerators and selectGenerators", () => {
     expect(() => runGenerators(ctx, [gen({}), gen({})])).toThrow('two generators are named "demo"');
   });
 
+  it("passes an ABI selection, canonical and in registry order, only to generators that select ABIs", () => {
+    const seen: (readonly string[] | undefined)[] = [];
+    const selecting: Generator = {
+      ...gen({ name: "selecting", outDir: "out/selecting" }),
+      selectsAbis: true,
+      generate: (_ctx, options) => {
+        seen.push(options?.abis);
+        return [file("a")];
+      },
+    };
+    runGenerators(ctx, [selecting], { abis: ["x86_64", "x86", "i386"] }); // "x86" is libseccomp's i386
+    runGenerators(ctx, [selecting]);
+    expect(seen).toEqual([["i386", "x86_64"], undefined]);
+    expect(() => runGenerators(ctx, [selecting], { abis: ["x86_65"] })).toThrow(
+      'unknown ABI "x86_65"; did you mean "x86_64"?',
+    );
+    expect(() => runGenerators(ctx, [selecting], { abis: [] })).toThrow("the ABI selection is empty");
+    expect(() => runGenerators(ctx, [selecting, gen({})], { abis: ["i386"] })).toThrow(
+      'generator "demo" always writes every ABI; an ABI selection applies only to "selecting"',
+    );
+  });
+
   it("selects by name with a suggestion for a typo", () => {
     const all = [gen({}), gen({ name: "registry", outDir: "packages/registry/data" })];
     expect(selectGenerators(all, []).map((g) => g.name)).toEqual(["demo", "registry"]);

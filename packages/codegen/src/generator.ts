@@ -21,7 +21,21 @@ export interface Generator {
    * replaced as a whole, so it holds nothing else and no two generators share one.
    */
   readonly outDir: string;
-  generate(ctx: GeneratorContext): GeneratedFile[];
+  /**
+   * Whether it can write output for a subset of the ABIs (`sysargs gen c --out DIR --abi A,B`);
+   * a generator without it always writes every ABI and `--abi` is refused for it.
+   */
+  readonly selectsAbis?: boolean;
+  generate(ctx: GeneratorContext, options?: GenerateOptions): GeneratedFile[];
+}
+
+/** What a run asks of every generator it runs. */
+export interface GenerateOptions {
+  /**
+   * The ABIs to write output for, by canonical name, in the registry's order (only passed to
+   * generators with `selectsAbis`); undefined: every ABI.
+   */
+  readonly abis?: readonly string[];
 }
 
 /** The marker every generated file starts with (after a comment opener or `{"$comment": "`). */

@@ -1,6 +1,6 @@
 import { closest } from "@sysargs/model";
 import type { GeneratorContext } from "./context.js";
-import { GENERATED_MARKER, type GeneratedFile, type Generator } from "./generator.js";
+import { GENERATED_MARKER, type GeneratedFile, type GenerateOptions, type Generator } from "./generator.js";
 
 /** One generator's output: the folder it owns and its files, sorted by path. */
 export interface GeneratorOutput {
@@ -56,10 +56,15 @@ const isPlainRelative = (p: string): boolean =>
  * twice, and the generated-file header near the top of every file. Files come back sorted, so
  * output never depends on the order a generator happened to produce them in.
  */
-export function runGenerators(ctx: GeneratorContext, generators: readonly Generator[]): GeneratorOutput[] {
+export function runGenerators(
+  ctx: GeneratorContext,
+  generators: readonly Generator[],
+  options: { readonly abis?: readonly string[] } = {},
+): GeneratorOutput[] {
   checkList(generators);
+  const generateOptions = abiSelection(ctx, generators, options.abis);
   return generators.map((generator) => {
-    const files = generator.generate(ctx);
+    const files = generator.generate(ctx, generateOptions);
     const seen = new Set<string>();
     for (const f of files) {
       const where = `generator "${generator.name}", file ${f.path}`;
@@ -73,4 +78,41 @@ export function runGenerators(ctx: GeneratorContext, generators: readonly Genera
     }
     return { generator, files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   });
+}
+
+/**
+ * Resolves an ABI selection to canonical names in the registry's order (aliases accepted, each
+ * ABI once). Refused when a selected generator always writes every ABI, since its folder would
+ * then not say what was asked for.
+ */
+function abiSelection(
+  ctx: GeneratorContext,
+  generators: readonly Generator[],
+  abis: readonly string[] | undefined,
+): GenerateOptions {
+  if (abis === undefined) return {};
+  if (abis.length === 0) throw new GeneratorError("the ABI selection is empty");
+  const refusing = generators.filter((g) => !g.selectsAbis).map((g) => g.name);
+  if (refusing.length)
+    throw new GeneratorError(
+      `generator${refusing.length > 1 ? "s" : ""} ${refusing.map((n) => `"${n}"`).join(", ")} always write${refusing.length > 1 ? "" : "s"} every ABI; an ABI selection applies only to ${
+        generators
+          .filter((g) => g.selectsAbis)
+          .map((g) => `"${g.name}"`)
+          .join(", ") || "generators that select ABIs"
+      }`,
+    );
+  const wanted = new Set<string>();
+  for (const a of abis) {
+    const abi = ctx.index.abi(a);
+    if (!abi) {
+      const hint = closest(
+        a,
+        ctx.abis.map((x) => x.name),
+      );
+      throw new GeneratorError(`unknown ABI "${a}"${hint ? `; did you mean "${hint}"?` : ""}`);
+    }
+    wanted.add(abi.name);
+  }
+  return { abis: ctx.abis.map((a) => a.name).filter((n) => wanted.has(n)) };
 }

@@ -3,6 +3,8 @@
  * machine is small (2 cores), so each figure says how many runs it took.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LayoutEngine } from "@sysargs/layout";
@@ -97,6 +99,34 @@ for (const argv of [
     `${r.floor.toFixed(1)} ms`,
     `${r.ratio.toFixed(2)}x (budget ${QUERY_BUDGET}x: ${r.ratio <= QUERY_BUDGET ? "within" : "OVER"})`,
   ]);
+}
+
+// Early parsing (@sysargs/c): each extensible struct parsed with the local reader against a plain
+// memcpy of the same bytes into the record, both in one C process (packages/c/test/bench.c).
+const PARSE_BUDGET = 2; // issue #9: parsing costs at most 2x a memcpy of the same bytes
+{
+  const c = join(root, "packages/c");
+  const bin = join(mkdtempSync(join(tmpdir(), "sysargs-bench-")), "parse-bench");
+  proc("gcc", [
+    "-O2",
+    "-std=gnu11",
+    `-I${join(c, "generated/include")}`,
+    `-I${join(c, "include")}`,
+    join(c, "test/bench.c"),
+    "-o",
+    bin,
+  ]);
+  const out = spawnSync(bin, [], { encoding: "utf8" }).stdout;
+  for (const line of out.trim().split("\n")) {
+    const [name, bytes, parse, copy, ratio] = line.split(" ");
+    rows.push([
+      `parse ${name} (${bytes} bytes, local reader), median of 15 x 100000 calls`,
+      `${parse} ns`,
+      "memcpy of the same bytes into the record, paired",
+      `${copy} ns`,
+      `${ratio}x (budget ${PARSE_BUDGET}x: ${Number(ratio) <= PARSE_BUDGET ? "within" : "OVER"})`,
+    ]);
+  }
 }
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

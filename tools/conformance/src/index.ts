@@ -37,11 +37,14 @@ export {
 } from "./report.js";
 export {
   compilerPackage,
+  type ExecResult,
   headersPackage,
   locateToolchain,
   type MissingRequirement,
   missingToolchainMessage,
   missingToolchains,
+  pool,
+  run,
   type Toolchain,
   type ToolchainPresence,
   toolchainInstalled,

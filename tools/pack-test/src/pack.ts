@@ -91,8 +91,12 @@ export async function packPublicPackages(
 ): Promise<PackedPackage[]> {
   const packages = publicPackages(root);
   if (packages.length === 0) throw new Error(`no public packages under ${join(root, "packages")}`);
+  // A package without a build (the C headers of @sysargs/c) ships its files as they are.
   const unbuilt = packages.filter(
-    (p) => !existsSync(join(p.dir, "dist")) || (p.name === "sysargs" && !existsSync(join(p.dir, "bundle"))),
+    (p) =>
+      ((p.manifest.scripts as Record<string, string> | undefined)?.build !== undefined &&
+        !existsSync(join(p.dir, "dist"))) ||
+      (p.name === "sysargs" && !existsSync(join(p.dir, "bundle"))),
   );
   if (unbuilt.length > 0)
     throw new Error(
@@ -134,6 +138,22 @@ export async function lintTarball(pkg: PackedPackage, root: string = WORKSPACE_R
   const publint = await run(bin(root, "publint"), ["run", pkg.tarball, "--strict", "--level", "suggestion"], {
     cwd: root,
   });
+  // are-the-types-wrong checks JavaScript entry points; a package of C headers has none.
+  if (!hasJavaScript(pkg.manifest))
+    return [
+      {
+        name: pkg.name,
+        tool: "publint",
+        ok: publint.code === 0 && /All good!/.test(publint.stdout),
+        output: publint.stdout + publint.stderr,
+      },
+      {
+        name: pkg.name,
+        tool: "attw",
+        ok: true,
+        output: "no JavaScript entry point: nothing for attw to check",
+      },
+    ];
   const attw = await run(
     bin(root, "attw"),
     [
@@ -158,6 +178,11 @@ export async function lintTarball(pkg: PackedPackage, root: string = WORKSPACE_R
     },
     { name: pkg.name, tool: "attw", ok: attw.code === 0, output: attw.stdout + attw.stderr },
   ];
+}
+
+/** Whether a manifest exports JavaScript (a "types" or a .js target), as every package but @sysargs/c does. */
+export function hasJavaScript(manifest: PackedPackage["manifest"]): boolean {
+  return /"(types|default|import)"|\.js"/.test(JSON.stringify(manifest.exports ?? manifest.main ?? ""));
 }
 
 /** Runs `job` over `items`, at most `limit` at a time, keeping the order of `items`. */

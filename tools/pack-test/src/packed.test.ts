@@ -35,12 +35,14 @@ afterAll(() => {
 });
 
 describe("packed public packages", () => {
-  it("are the twelve published packages, all ES modules with a README and no tests", () => {
+  it("are the fourteen published packages, all ES modules with a README and no tests", () => {
     expect(packed.map((p) => p.name)).toEqual([
       "@sysargs/btf",
+      "@sysargs/c",
       "@sysargs/capabilities",
       "@sysargs/codegen",
       "@sysargs/dsl",
+      "@sysargs/gen-c",
       "@sysargs/gen-caps",
       "@sysargs/gen-registry",
       "@sysargs/generators",
@@ -181,6 +183,29 @@ describe("packed public packages", () => {
       const r = await sysargs("validate");
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("no schemas to read: run inside a sysargs checkout or pass --schemas DIR");
+    });
+
+    it("@sysargs/c: the README's C consumer builds with pkg-config's flags for the installed package, and runs", async () => {
+      const c = join(project, "node_modules", "@sysargs", "c");
+      const readme = readFileSync(join(c, "README.md"), "utf8");
+      const program = readme.match(/```c\n([\s\S]*?)```/)?.[1] ?? "";
+      writeFileSync(join(project, "consumer.c"), program);
+      const pc = await mustRun("pkg-config", ["--cflags", "sysargs"], {
+        cwd: project,
+        env: { ...env, PKG_CONFIG_PATH: c },
+      });
+      const flags = pc.stdout.trim().split(/\s+/);
+      expect(flags).toEqual([`-I${join(c, "generated/include")}`, `-I${join(c, "include")}`]);
+      await mustRun(
+        "cc",
+        ["-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", ...flags, "consumer.c", "-o", "consumer"],
+        {
+          cwd: project,
+          env,
+        },
+      );
+      const out = await mustRun(join(project, "consumer"), [], { cwd: project, env });
+      expect(out.stdout.trim()).toBe(program.match(/prints "([^"]+)"/)?.[1]);
     });
 
     const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
