@@ -285,9 +285,10 @@ describe("one error path", () => {
     syscalls: ["--abi", "--json", "--registry"],
     resolve: ["--abi", "--json", "--registry"],
     verify: ["--abi", "--json", "--schemas"],
+    decode: ["--abi", "--json", "--hex", "--file"],
   };
-  const valued = new Set(["--abi", "--out", "--registry", "--schemas"]);
-  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas"];
+  const valued = new Set(["--abi", "--out", "--registry", "--schemas", "--hex", "--file"]);
+  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas", "--hex", "--file"];
 
   it("an option a command does not take exits 2 naming the option and the command", async () => {
     for (const [command, accepted] of Object.entries(takes))
@@ -773,7 +774,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "regsitry", "--schemas", good, "--out", tempDir("gen-unknown"))).toEqual({
       code: 1,
       out: "",
-      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry)',
+      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry, ts)',
     });
     const list = await cli("gen", "--list");
     expect(list.code).toBe(0);

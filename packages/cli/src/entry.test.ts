@@ -72,10 +72,11 @@ describe("the real bin", () => {
     expect(sysargs("gen", "--list").out.split("\n")[1]).toMatch(/^registry\s+packages\/registry\/data\//);
     const out = mkdtempSync(join(tmpdir(), "sysargs-entry-"));
     expect(sysargs("gen", "--out", out, "--quiet")).toEqual({ code: 0, out: "", err: "" });
-    expect(readdirSync(out)).toEqual(["registry"]);
+    expect(readdirSync(out).sort()).toEqual(["registry", "ts"]);
     const check = sysargs("gen", "--check", "--out", out);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/registry\/ up to date \(\d+ files\)\n$/);
+    expect(check.out).toMatch(/registry\/ up to date \(\d+ files\)\n/);
+    expect(check.out).toMatch(/ts\/ up to date \(25 files\)\n$/);
   });
 
   it("abis, abis --abi A --json", () => {
