@@ -103,7 +103,14 @@ class Emitter {
         : Math.max(0, Math.min(bit >>> 3, this.typeSize - 4));
     const p = bit - window * 8;
     if (this.typeSize >= 4 && p >= 0 && p + width <= 32) {
-      const word = `view.getUint32(${window === 0 ? base : `${base} + ${window}`}, ${this.le})`;
+      // In a whole-struct reader each word is read once into a local (`w40`) that every
+      // bitfield in it shares; a single-member accessor reads its word directly.
+      const read = `view.getUint32(${window === 0 ? base : `${base} + ${window}`}, ${this.le})`;
+      let word = read;
+      if (this.words) {
+        this.words.set(window, read);
+        word = `w${window}`;
+      }
       const shift = this.abi.endian === "little" ? p : 32 - p - width;
       const shifted = shift === 0 ? word : `(${word} >>> ${shift})`;
       return width === 32 ? `${shifted} >>> 0` : `${shifted} & ${hex(2 ** width - 1)}`;
@@ -113,6 +120,8 @@ class Emitter {
   }
 
   usesReadBits = false;
+  /** While printing a whole-struct reader: the 32-bit words its bitfields share, by offset. */
+  words: Map<number, string> | undefined;
 
   /** Statements that write member `m` of `value` (an expression) at `o`. */
   write(m: Member, value: string, type: string): string[] {
@@ -148,6 +157,17 @@ class Emitter {
       ? `view.${set}(${offsetExpr}, ${checked});`
       : `view.${set}(${offsetExpr}, ${checked}, ${this.le});`;
   }
+}
+
+/** The statements of a whole-struct reader: the shared bitfield words, then one object literal. */
+function wholeReader(e: Emitter, plan: TypePlan): string[] {
+  e.words = new Map();
+  const entries = plan.members.map((m) => `  ${m.name}: ${e.read(m)}`);
+  const words = [...e.words.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([at, read]) => `const w${at} = ${read};`);
+  e.words = undefined;
+  return [...words, `return {\n${entries.join(",\n")}\n};`];
 }
 
 /** Every member that has a flag set or enum, by its path in the decoded object. */
@@ -257,13 +277,7 @@ function typeStatements(ctx: GeneratorContext, plan: TypePlan, abi: Abi): Statem
       { name: "o", type: "number", initializer: "0" },
     ],
     returnType: P,
-    statements: [
-      (w) => {
-        w.write("return ");
-        Writers.object(Object.fromEntries(plan.members.map((m) => [m.name, e.read(m)])))(w);
-        w.write(";");
-      },
-    ],
+    statements: wholeReader(e, plan),
   };
   const writer: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
@@ -278,6 +292,14 @@ function typeStatements(ctx: GeneratorContext, plan: TypePlan, abi: Abi): Statem
     returnType: "void",
     statements: plan.members.flatMap((m) => e.write(m, "value", plan.name)),
   };
+  // Extensible structs whose size is an argument: bytes of exactly the known size need no copy rule
+  // (they are within every limit and no flag needs more), so they skip the runtime's checks.
+  const fastPath =
+    decl.extensible === null || decl.extensible.sizeIn.kind !== "field"
+      ? [
+          `if (options === undefined && bytes.length === ${plan.size}) return read${P}(new DataView(bytes.buffer, bytes.byteOffset, ${plan.size}), 0);`,
+        ]
+      : [];
   const decode: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
     name: `decode${P}`,
@@ -290,7 +312,11 @@ function typeStatements(ctx: GeneratorContext, plan: TypePlan, abi: Abi): Statem
       { name: "options", type: "DecodeOptions", hasQuestionToken: true },
     ],
     returnType: P,
-    statements: [`const c = copyIn(${camel(P)}Rules, bytes, options);`, `return read${P}(c.view, c.offset);`],
+    statements: [
+      ...fastPath,
+      `const c = copyIn(${camel(P)}Rules, bytes, options);`,
+      `return read${P}(c.view, c.offset);`,
+    ],
   };
   const encode: FunctionDeclarationStructure = {
     kind: StructureKind.Function,

@@ -48,6 +48,7 @@ export function writeKernelFsidT(view: DataView, o: number, value: KernelFsidT):
 
 /** Decodes __kernel_fsid_t on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeKernelFsidT(bytes: Uint8Array, options?: DecodeOptions): KernelFsidT {
+  if (options === undefined && bytes.length === 8) return readKernelFsidT(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(kernelFsidTRules, bytes, options);
   return readKernelFsidT(c.view, c.offset);
 }
@@ -103,6 +104,7 @@ export function writeKernelItimerspec(view: DataView, o: number, value: KernelIt
 
 /** Decodes struct __kernel_itimerspec on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeKernelItimerspec(bytes: Uint8Array, options?: DecodeOptions): KernelItimerspec {
+  if (options === undefined && bytes.length === 32) return readKernelItimerspec(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(kernelItimerspecRules, bytes, options);
   return readKernelItimerspec(c.view, c.offset);
 }
@@ -157,6 +159,7 @@ export function writeKernelOldItimerval(view: DataView, o: number, value: Kernel
 
 /** Decodes struct __kernel_old_itimerval on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeKernelOldItimerval(bytes: Uint8Array, options?: DecodeOptions): KernelOldItimerval {
+  if (options === undefined && bytes.length === 16) return readKernelOldItimerval(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(kernelOldItimervalRules, bytes, options);
   return readKernelOldItimerval(c.view, c.offset);
 }
@@ -212,6 +215,7 @@ export function writeKernelOldTimespec(view: DataView, o: number, value: KernelO
 
 /** Decodes struct __kernel_old_timespec on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeKernelOldTimespec(bytes: Uint8Array, options?: DecodeOptions): KernelOldTimespec {
+  if (options === undefined && bytes.length === 8) return readKernelOldTimespec(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(kernelOldTimespecRules, bytes, options);
   return readKernelOldTimespec(c.view, c.offset);
 }
@@ -274,6 +278,7 @@ export function writeKernelOldTimeval(view: DataView, o: number, value: KernelOl
 
 /** Decodes struct __kernel_old_timeval_generic on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeKernelOldTimeval(bytes: Uint8Array, options?: DecodeOptions): KernelOldTimeval {
+  if (options === undefined && bytes.length === 8) return readKernelOldTimeval(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(kernelOldTimevalRules, bytes, options);
   return readKernelOldTimeval(c.view, c.offset);
 }
@@ -336,6 +341,7 @@ export function writeKernelTimespec(view: DataView, o: number, value: KernelTime
 
 /** Decodes struct __kernel_timespec on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeKernelTimespec(bytes: Uint8Array, options?: DecodeOptions): KernelTimespec {
+  if (options === undefined && bytes.length === 16) return readKernelTimespec(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(kernelTimespecRules, bytes, options);
   return readKernelTimespec(c.view, c.offset);
 }
@@ -408,6 +414,7 @@ export function writeCachestat(view: DataView, o: number, value: Cachestat): voi
 
 /** Decodes struct cachestat on s390 from `bytes` as the kernel copies it: needs 40 bytes. */
 export function decodeCachestat(bytes: Uint8Array, options?: DecodeOptions): Cachestat {
+  if (options === undefined && bytes.length === 40) return readCachestat(new DataView(bytes.buffer, bytes.byteOffset, 40), 0);
   const c = copyIn(cachestatRules, bytes, options);
   return readCachestat(c.view, c.offset);
 }
@@ -483,6 +490,7 @@ export function writeCachestatRange(view: DataView, o: number, value: CachestatR
 
 /** Decodes struct cachestat_range on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeCachestatRange(bytes: Uint8Array, options?: DecodeOptions): CachestatRange {
+  if (options === undefined && bytes.length === 16) return readCachestatRange(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(cachestatRangeRules, bytes, options);
   return readCachestatRange(c.view, c.offset);
 }
@@ -587,6 +595,7 @@ export function writeCloneArgs(view: DataView, o: number, value: CloneArgs): voi
 
 /** Decodes struct clone_args on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeCloneArgs(bytes: Uint8Array, options?: DecodeOptions): CloneArgs {
+  if (options === undefined && bytes.length === 88) return readCloneArgs(new DataView(bytes.buffer, bytes.byteOffset, 88), 0);
   const c = copyIn(cloneArgsRules, bytes, options);
   return readCloneArgs(c.view, c.offset);
 }
@@ -697,6 +706,7 @@ export function writeEpollEvent(view: DataView, o: number, value: EpollEvent): v
 
 /** Decodes struct epoll_event on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeEpollEvent(bytes: Uint8Array, options?: DecodeOptions): EpollEvent {
+  if (options === undefined && bytes.length === 16) return readEpollEvent(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(epollEventRules, bytes, options);
   return readEpollEvent(c.view, c.offset);
 }
@@ -778,6 +788,7 @@ export function writeFileAttr(view: DataView, o: number, value: FileAttr): void 
 
 /** Decodes struct file_attr on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeFileAttr(bytes: Uint8Array, options?: DecodeOptions): FileAttr {
+  if (options === undefined && bytes.length === 24) return readFileAttr(new DataView(bytes.buffer, bytes.byteOffset, 24), 0);
   const c = copyIn(fileAttrRules, bytes, options);
   return readFileAttr(c.view, c.offset);
 }
@@ -854,6 +865,7 @@ export function writeFileHandle(view: DataView, o: number, value: FileHandle): v
 
 /** Decodes struct file_handle on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeFileHandle(bytes: Uint8Array, options?: DecodeOptions): FileHandle {
+  if (options === undefined && bytes.length === 8) return readFileHandle(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(fileHandleRules, bytes, options);
   return readFileHandle(c.view, c.offset);
 }
@@ -929,6 +941,7 @@ export function writeFlock(view: DataView, o: number, value: Flock): void {
 
 /** Decodes struct flock_generic on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeFlock(bytes: Uint8Array, options?: DecodeOptions): Flock {
+  if (options === undefined && bytes.length === 16) return readFlock(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(flockRules, bytes, options);
   return readFlock(c.view, c.offset);
 }
@@ -1020,6 +1033,7 @@ export function writeFlock64(view: DataView, o: number, value: Flock64): void {
 
 /** Decodes struct flock64_generic on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeFlock64(bytes: Uint8Array, options?: DecodeOptions): Flock64 {
+  if (options === undefined && bytes.length === 32) return readFlock64(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(flock64Rules, bytes, options);
   return readFlock64(c.view, c.offset);
 }
@@ -1103,6 +1117,7 @@ export function writeFutexWaitv(view: DataView, o: number, value: FutexWaitv): v
 
 /** Decodes struct futex_waitv on s390 from `bytes` as the kernel copies it: needs 24 bytes. */
 export function decodeFutexWaitv(bytes: Uint8Array, options?: DecodeOptions): FutexWaitv {
+  if (options === undefined && bytes.length === 24) return readFutexWaitv(new DataView(bytes.buffer, bytes.byteOffset, 24), 0);
   const c = copyIn(futexWaitvRules, bytes, options);
   return readFutexWaitv(c.view, c.offset);
 }
@@ -1201,6 +1216,7 @@ export function writeIoCqringOffsets(view: DataView, o: number, value: IoCqringO
 
 /** Decodes struct io_cqring_offsets on s390 from `bytes` as the kernel copies it: needs 40 bytes. */
 export function decodeIoCqringOffsets(bytes: Uint8Array, options?: DecodeOptions): IoCqringOffsets {
+  if (options === undefined && bytes.length === 40) return readIoCqringOffsets(new DataView(bytes.buffer, bytes.byteOffset, 40), 0);
   const c = copyIn(ioCqringOffsetsRules, bytes, options);
   return readIoCqringOffsets(c.view, c.offset);
 }
@@ -1304,6 +1320,7 @@ export function writeIoEvent(view: DataView, o: number, value: IoEvent): void {
 
 /** Decodes struct io_event on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeIoEvent(bytes: Uint8Array, options?: DecodeOptions): IoEvent {
+  if (options === undefined && bytes.length === 32) return readIoEvent(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(ioEventRules, bytes, options);
   return readIoEvent(c.view, c.offset);
 }
@@ -1402,6 +1419,7 @@ export function writeIoSqringOffsets(view: DataView, o: number, value: IoSqringO
 
 /** Decodes struct io_sqring_offsets on s390 from `bytes` as the kernel copies it: needs 40 bytes. */
 export function decodeIoSqringOffsets(bytes: Uint8Array, options?: DecodeOptions): IoSqringOffsets {
+  if (options === undefined && bytes.length === 40) return readIoSqringOffsets(new DataView(bytes.buffer, bytes.byteOffset, 40), 0);
   const c = copyIn(ioSqringOffsetsRules, bytes, options);
   return readIoSqringOffsets(c.view, c.offset);
 }
@@ -1550,6 +1568,7 @@ export function writeIoUringParams(view: DataView, o: number, value: IoUringPara
 
 /** Decodes struct io_uring_params on s390 from `bytes` as the kernel copies it: needs 120 bytes. */
 export function decodeIoUringParams(bytes: Uint8Array, options?: DecodeOptions): IoUringParams {
+  if (options === undefined && bytes.length === 120) return readIoUringParams(new DataView(bytes.buffer, bytes.byteOffset, 120), 0);
   const c = copyIn(ioUringParamsRules, bytes, options);
   return readIoUringParams(c.view, c.offset);
 }
@@ -1675,6 +1694,7 @@ export function writeIocb(view: DataView, o: number, value: Iocb): void {
 
 /** Decodes struct iocb_be on s390 from `bytes` as the kernel copies it: needs 64 bytes. */
 export function decodeIocb(bytes: Uint8Array, options?: DecodeOptions): Iocb {
+  if (options === undefined && bytes.length === 64) return readIocb(new DataView(bytes.buffer, bytes.byteOffset, 64), 0);
   const c = copyIn(iocbRules, bytes, options);
   return readIocb(c.view, c.offset);
 }
@@ -1788,6 +1808,7 @@ export function writeIovec(view: DataView, o: number, value: Iovec): void {
 
 /** Decodes struct iovec on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeIovec(bytes: Uint8Array, options?: DecodeOptions): Iovec {
+  if (options === undefined && bytes.length === 8) return readIovec(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(iovecRules, bytes, options);
   return readIovec(c.view, c.offset);
 }
@@ -1887,6 +1908,7 @@ export function writeIpc64Perm(view: DataView, o: number, value: Ipc64Perm): voi
 
 /** Decodes struct ipc64_perm_s390 on s390 from `bytes` as the kernel copies it: needs 36 bytes. */
 export function decodeIpc64Perm(bytes: Uint8Array, options?: DecodeOptions): Ipc64Perm {
+  if (options === undefined && bytes.length === 36) return readIpc64Perm(new DataView(bytes.buffer, bytes.byteOffset, 36), 0);
   const c = copyIn(ipc64PermRules, bytes, options);
   return readIpc64Perm(c.view, c.offset);
 }
@@ -1992,6 +2014,7 @@ export function writeLandlockNetPortAttr(view: DataView, o: number, value: Landl
 
 /** Decodes struct landlock_net_port_attr on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeLandlockNetPortAttr(bytes: Uint8Array, options?: DecodeOptions): LandlockNetPortAttr {
+  if (options === undefined && bytes.length === 16) return readLandlockNetPortAttr(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(landlockNetPortAttrRules, bytes, options);
   return readLandlockNetPortAttr(c.view, c.offset);
 }
@@ -2053,6 +2076,7 @@ export function writeLandlockPathBeneathAttr(view: DataView, o: number, value: L
 
 /** Decodes struct landlock_path_beneath_attr on s390 from `bytes` as the kernel copies it: needs 12 bytes. */
 export function decodeLandlockPathBeneathAttr(bytes: Uint8Array, options?: DecodeOptions): LandlockPathBeneathAttr {
+  if (options === undefined && bytes.length === 12) return readLandlockPathBeneathAttr(new DataView(bytes.buffer, bytes.byteOffset, 12), 0);
   const c = copyIn(landlockPathBeneathAttrRules, bytes, options);
   return readLandlockPathBeneathAttr(c.view, c.offset);
 }
@@ -2127,6 +2151,7 @@ export function writeLandlockRulesetAttr(view: DataView, o: number, value: Landl
 
 /** Decodes struct landlock_ruleset_attr on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeLandlockRulesetAttr(bytes: Uint8Array, options?: DecodeOptions): LandlockRulesetAttr {
+  if (options === undefined && bytes.length === 24) return readLandlockRulesetAttr(new DataView(bytes.buffer, bytes.byteOffset, 24), 0);
   const c = copyIn(landlockRulesetAttrRules, bytes, options);
   return readLandlockRulesetAttr(c.view, c.offset);
 }
@@ -2201,6 +2226,7 @@ export function writeLinuxDirent(view: DataView, o: number, value: LinuxDirent):
 
 /** Decodes struct linux_dirent on s390 from `bytes` as the kernel copies it: needs 12 bytes. */
 export function decodeLinuxDirent(bytes: Uint8Array, options?: DecodeOptions): LinuxDirent {
+  if (options === undefined && bytes.length === 12) return readLinuxDirent(new DataView(bytes.buffer, bytes.byteOffset, 12), 0);
   const c = copyIn(linuxDirentRules, bytes, options);
   return readLinuxDirent(c.view, c.offset);
 }
@@ -2275,6 +2301,7 @@ export function writeLinuxDirent64(view: DataView, o: number, value: LinuxDirent
 
 /** Decodes struct linux_dirent64 on s390 from `bytes` as the kernel copies it: needs 24 bytes. */
 export function decodeLinuxDirent64(bytes: Uint8Array, options?: DecodeOptions): LinuxDirent64 {
+  if (options === undefined && bytes.length === 24) return readLinuxDirent64(new DataView(bytes.buffer, bytes.byteOffset, 24), 0);
   const c = copyIn(linuxDirent64Rules, bytes, options);
   return readLinuxDirent64(c.view, c.offset);
 }
@@ -2354,6 +2381,7 @@ export function writeLsmCtx(view: DataView, o: number, value: LsmCtx): void {
 
 /** Decodes struct lsm_ctx on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeLsmCtx(bytes: Uint8Array, options?: DecodeOptions): LsmCtx {
+  if (options === undefined && bytes.length === 32) return readLsmCtx(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(lsmCtxRules, bytes, options);
   return readLsmCtx(c.view, c.offset);
 }
@@ -2433,6 +2461,7 @@ export function writeMmsghdr(view: DataView, o: number, value: Mmsghdr): void {
 
 /** Decodes struct mmsghdr on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeMmsghdr(bytes: Uint8Array, options?: DecodeOptions): Mmsghdr {
+  if (options === undefined && bytes.length === 32) return readMmsghdr(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(mmsghdrRules, bytes, options);
   return readMmsghdr(c.view, c.offset);
 }
@@ -2599,6 +2628,7 @@ export function writeMountAttr(view: DataView, o: number, value: MountAttr): voi
 
 /** Decodes struct mount_attr on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeMountAttr(bytes: Uint8Array, options?: DecodeOptions): MountAttr {
+  if (options === undefined && bytes.length === 32) return readMountAttr(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(mountAttrRules, bytes, options);
   return readMountAttr(c.view, c.offset);
 }
@@ -2686,6 +2716,7 @@ export function writeMqAttr(view: DataView, o: number, value: MqAttr): void {
 
 /** Decodes struct mq_attr on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeMqAttr(bytes: Uint8Array, options?: DecodeOptions): MqAttr {
+  if (options === undefined && bytes.length === 32) return readMqAttr(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(mqAttrRules, bytes, options);
   return readMqAttr(c.view, c.offset);
 }
@@ -2761,6 +2792,7 @@ export function writeMsgbuf(view: DataView, o: number, value: Msgbuf): void {
 
 /** Decodes struct msgbuf on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeMsgbuf(bytes: Uint8Array, options?: DecodeOptions): Msgbuf {
+  if (options === undefined && bytes.length === 8) return readMsgbuf(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(msgbufRules, bytes, options);
   return readMsgbuf(c.view, c.offset);
 }
@@ -2879,6 +2911,7 @@ export function writeMsqid64Ds(view: DataView, o: number, value: Msqid64Ds): voi
 
 /** Decodes struct msqid64_ds_32 on s390 from `bytes` as the kernel copies it: needs 88 bytes. */
 export function decodeMsqid64Ds(bytes: Uint8Array, options?: DecodeOptions): Msqid64Ds {
+  if (options === undefined && bytes.length === 88) return readMsqid64Ds(new DataView(bytes.buffer, bytes.byteOffset, 88), 0);
   const c = copyIn(msqid64DsRules, bytes, options);
   return readMsqid64Ds(c.view, c.offset);
 }
@@ -3022,6 +3055,7 @@ export function writeNewUtsname(view: DataView, o: number, value: NewUtsname): v
 
 /** Decodes struct new_utsname on s390 from `bytes` as the kernel copies it: needs 390 bytes. */
 export function decodeNewUtsname(bytes: Uint8Array, options?: DecodeOptions): NewUtsname {
+  if (options === undefined && bytes.length === 390) return readNewUtsname(new DataView(bytes.buffer, bytes.byteOffset, 390), 0);
   const c = copyIn(newUtsnameRules, bytes, options);
   return readNewUtsname(c.view, c.offset);
 }
@@ -3077,6 +3111,7 @@ export function writeOldItimerspec32(view: DataView, o: number, value: OldItimer
 
 /** Decodes struct itimerspec on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeOldItimerspec32(bytes: Uint8Array, options?: DecodeOptions): OldItimerspec32 {
+  if (options === undefined && bytes.length === 16) return readOldItimerspec32(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(oldItimerspec32Rules, bytes, options);
   return readOldItimerspec32(c.view, c.offset);
 }
@@ -3131,6 +3166,7 @@ export function writeOldItimerval32(view: DataView, o: number, value: OldItimerv
 
 /** Decodes struct __kernel_old_itimerval on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeOldItimerval32(bytes: Uint8Array, options?: DecodeOptions): OldItimerval32 {
+  if (options === undefined && bytes.length === 16) return readOldItimerval32(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(oldItimerval32Rules, bytes, options);
   return readOldItimerval32(c.view, c.offset);
 }
@@ -3182,6 +3218,7 @@ export function writeOldTimespec32(view: DataView, o: number, value: OldTimespec
 
 /** Decodes struct __kernel_old_timespec on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeOldTimespec32(bytes: Uint8Array, options?: DecodeOptions): OldTimespec32 {
+  if (options === undefined && bytes.length === 8) return readOldTimespec32(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(oldTimespec32Rules, bytes, options);
   return readOldTimespec32(c.view, c.offset);
 }
@@ -3242,6 +3279,7 @@ export function writeOldTimeval32(view: DataView, o: number, value: OldTimeval32
 
 /** Decodes struct __kernel_old_timeval on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeOldTimeval32(bytes: Uint8Array, options?: DecodeOptions): OldTimeval32 {
+  if (options === undefined && bytes.length === 8) return readOldTimeval32(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(oldTimeval32Rules, bytes, options);
   return readOldTimeval32(c.view, c.offset);
 }
@@ -3302,6 +3340,7 @@ export function writeOldUtimbuf32(view: DataView, o: number, value: OldUtimbuf32
 
 /** Decodes struct utimbuf on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeOldUtimbuf32(bytes: Uint8Array, options?: DecodeOptions): OldUtimbuf32 {
+  if (options === undefined && bytes.length === 8) return readOldUtimbuf32(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(oldUtimbuf32Rules, bytes, options);
   return readOldUtimbuf32(c.view, c.offset);
 }
@@ -3385,6 +3424,7 @@ export function writeOldUtsname(view: DataView, o: number, value: OldUtsname): v
 
 /** Decodes struct old_utsname on s390 from `bytes` as the kernel copies it: needs 325 bytes. */
 export function decodeOldUtsname(bytes: Uint8Array, options?: DecodeOptions): OldUtsname {
+  if (options === undefined && bytes.length === 325) return readOldUtsname(new DataView(bytes.buffer, bytes.byteOffset, 325), 0);
   const c = copyIn(oldUtsnameRules, bytes, options);
   return readOldUtsname(c.view, c.offset);
 }
@@ -3457,6 +3497,7 @@ export function writeOldoldUtsname(view: DataView, o: number, value: OldoldUtsna
 
 /** Decodes struct oldold_utsname on s390 from `bytes` as the kernel copies it: needs 45 bytes. */
 export function decodeOldoldUtsname(bytes: Uint8Array, options?: DecodeOptions): OldoldUtsname {
+  if (options === undefined && bytes.length === 45) return readOldoldUtsname(new DataView(bytes.buffer, bytes.byteOffset, 45), 0);
   const c = copyIn(oldoldUtsnameRules, bytes, options);
   return readOldoldUtsname(c.view, c.offset);
 }
@@ -3521,6 +3562,7 @@ export function writeOpenHow(view: DataView, o: number, value: OpenHow): void {
 
 /** Decodes struct open_how on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeOpenHow(bytes: Uint8Array, options?: DecodeOptions): OpenHow {
+  if (options === undefined && bytes.length === 24) return readOpenHow(new DataView(bytes.buffer, bytes.byteOffset, 24), 0);
   const c = copyIn(openHowRules, bytes, options);
   return readOpenHow(c.view, c.offset);
 }
@@ -3685,6 +3727,9 @@ const perfEventAttrRules: CopyRules = {
 
 /** Reads struct perf_event_attr on s390 at `offset` without the kernel's copy rules (the caller checked the bounds). */
 export function readPerfEventAttr(view: DataView, o: number = 0): PerfEventAttr {
+  const w40 = view.getUint32(o + 40, false);
+  const w44 = view.getUint32(o + 44, false);
+  const w116 = view.getUint32(o + 116, false);
   return {
     type: view.getUint32(o, false),
     size: view.getUint32(o + 4, false),
@@ -3693,44 +3738,44 @@ export function readPerfEventAttr(view: DataView, o: number = 0): PerfEventAttr 
     sample_freq: view.getBigUint64(o + 16, false),
     sample_type: view.getBigUint64(o + 24, false),
     read_format: view.getBigUint64(o + 32, false),
-    disabled: (view.getUint32(o + 40, false) >>> 31) & 0x1,
-    inherit: (view.getUint32(o + 40, false) >>> 30) & 0x1,
-    pinned: (view.getUint32(o + 40, false) >>> 29) & 0x1,
-    exclusive: (view.getUint32(o + 40, false) >>> 28) & 0x1,
-    exclude_user: (view.getUint32(o + 40, false) >>> 27) & 0x1,
-    exclude_kernel: (view.getUint32(o + 40, false) >>> 26) & 0x1,
-    exclude_hv: (view.getUint32(o + 40, false) >>> 25) & 0x1,
-    exclude_idle: (view.getUint32(o + 40, false) >>> 24) & 0x1,
-    mmap: (view.getUint32(o + 40, false) >>> 23) & 0x1,
-    comm: (view.getUint32(o + 40, false) >>> 22) & 0x1,
-    freq: (view.getUint32(o + 40, false) >>> 21) & 0x1,
-    inherit_stat: (view.getUint32(o + 40, false) >>> 20) & 0x1,
-    enable_on_exec: (view.getUint32(o + 40, false) >>> 19) & 0x1,
-    task: (view.getUint32(o + 40, false) >>> 18) & 0x1,
-    watermark: (view.getUint32(o + 40, false) >>> 17) & 0x1,
-    precise_ip: (view.getUint32(o + 40, false) >>> 15) & 0x3,
-    mmap_data: (view.getUint32(o + 40, false) >>> 14) & 0x1,
-    sample_id_all: (view.getUint32(o + 40, false) >>> 13) & 0x1,
-    exclude_host: (view.getUint32(o + 40, false) >>> 12) & 0x1,
-    exclude_guest: (view.getUint32(o + 40, false) >>> 11) & 0x1,
-    exclude_callchain_kernel: (view.getUint32(o + 40, false) >>> 10) & 0x1,
-    exclude_callchain_user: (view.getUint32(o + 40, false) >>> 9) & 0x1,
-    mmap2: (view.getUint32(o + 40, false) >>> 8) & 0x1,
-    comm_exec: (view.getUint32(o + 40, false) >>> 7) & 0x1,
-    use_clockid: (view.getUint32(o + 40, false) >>> 6) & 0x1,
-    context_switch: (view.getUint32(o + 40, false) >>> 5) & 0x1,
-    write_backward: (view.getUint32(o + 40, false) >>> 4) & 0x1,
-    namespaces: (view.getUint32(o + 40, false) >>> 3) & 0x1,
-    ksymbol: (view.getUint32(o + 40, false) >>> 2) & 0x1,
-    bpf_event: (view.getUint32(o + 40, false) >>> 1) & 0x1,
-    aux_output: view.getUint32(o + 40, false) & 0x1,
-    cgroup: (view.getUint32(o + 44, false) >>> 31) & 0x1,
-    text_poke: (view.getUint32(o + 44, false) >>> 30) & 0x1,
-    build_id: (view.getUint32(o + 44, false) >>> 29) & 0x1,
-    inherit_thread: (view.getUint32(o + 44, false) >>> 28) & 0x1,
-    remove_on_exec: (view.getUint32(o + 44, false) >>> 27) & 0x1,
-    sigtrap: (view.getUint32(o + 44, false) >>> 26) & 0x1,
-    __reserved_1: view.getUint32(o + 44, false) & 0x3ffffff,
+    disabled: (w40 >>> 31) & 0x1,
+    inherit: (w40 >>> 30) & 0x1,
+    pinned: (w40 >>> 29) & 0x1,
+    exclusive: (w40 >>> 28) & 0x1,
+    exclude_user: (w40 >>> 27) & 0x1,
+    exclude_kernel: (w40 >>> 26) & 0x1,
+    exclude_hv: (w40 >>> 25) & 0x1,
+    exclude_idle: (w40 >>> 24) & 0x1,
+    mmap: (w40 >>> 23) & 0x1,
+    comm: (w40 >>> 22) & 0x1,
+    freq: (w40 >>> 21) & 0x1,
+    inherit_stat: (w40 >>> 20) & 0x1,
+    enable_on_exec: (w40 >>> 19) & 0x1,
+    task: (w40 >>> 18) & 0x1,
+    watermark: (w40 >>> 17) & 0x1,
+    precise_ip: (w40 >>> 15) & 0x3,
+    mmap_data: (w40 >>> 14) & 0x1,
+    sample_id_all: (w40 >>> 13) & 0x1,
+    exclude_host: (w40 >>> 12) & 0x1,
+    exclude_guest: (w40 >>> 11) & 0x1,
+    exclude_callchain_kernel: (w40 >>> 10) & 0x1,
+    exclude_callchain_user: (w40 >>> 9) & 0x1,
+    mmap2: (w40 >>> 8) & 0x1,
+    comm_exec: (w40 >>> 7) & 0x1,
+    use_clockid: (w40 >>> 6) & 0x1,
+    context_switch: (w40 >>> 5) & 0x1,
+    write_backward: (w40 >>> 4) & 0x1,
+    namespaces: (w40 >>> 3) & 0x1,
+    ksymbol: (w40 >>> 2) & 0x1,
+    bpf_event: (w40 >>> 1) & 0x1,
+    aux_output: w40 & 0x1,
+    cgroup: (w44 >>> 31) & 0x1,
+    text_poke: (w44 >>> 30) & 0x1,
+    build_id: (w44 >>> 29) & 0x1,
+    inherit_thread: (w44 >>> 28) & 0x1,
+    remove_on_exec: (w44 >>> 27) & 0x1,
+    sigtrap: (w44 >>> 26) & 0x1,
+    __reserved_1: w44 & 0x3ffffff,
     wakeup_events: view.getUint32(o + 48, false),
     wakeup_watermark: view.getUint32(o + 48, false),
     bp_type: view.getUint32(o + 52, false),
@@ -3752,10 +3797,10 @@ export function readPerfEventAttr(view: DataView, o: number = 0): PerfEventAttr 
     __reserved_2: view.getUint16(o + 110, false),
     aux_sample_size: view.getUint32(o + 112, false),
     aux_action: view.getUint32(o + 116, false),
-    aux_start_paused: (view.getUint32(o + 116, false) >>> 31) & 0x1,
-    aux_pause: (view.getUint32(o + 116, false) >>> 30) & 0x1,
-    aux_resume: (view.getUint32(o + 116, false) >>> 29) & 0x1,
-    __reserved_3: view.getUint32(o + 116, false) & 0x1fffffff,
+    aux_start_paused: (w116 >>> 31) & 0x1,
+    aux_pause: (w116 >>> 30) & 0x1,
+    aux_resume: (w116 >>> 29) & 0x1,
+    __reserved_3: w116 & 0x1fffffff,
     sig_data: view.getBigUint64(o + 120, false),
     config3: view.getBigUint64(o + 128, false)
   };
@@ -4253,6 +4298,7 @@ export function writePollfd(view: DataView, o: number, value: Pollfd): void {
 
 /** Decodes struct pollfd on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodePollfd(bytes: Uint8Array, options?: DecodeOptions): Pollfd {
+  if (options === undefined && bytes.length === 8) return readPollfd(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(pollfdRules, bytes, options);
   return readPollfd(c.view, c.offset);
 }
@@ -4320,6 +4366,7 @@ export function writeRlimit(view: DataView, o: number, value: Rlimit): void {
 
 /** Decodes struct rlimit on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeRlimit(bytes: Uint8Array, options?: DecodeOptions): Rlimit {
+  if (options === undefined && bytes.length === 8) return readRlimit(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(rlimitRules, bytes, options);
   return readRlimit(c.view, c.offset);
 }
@@ -4380,6 +4427,7 @@ export function writeRlimit64(view: DataView, o: number, value: Rlimit64): void 
 
 /** Decodes struct rlimit64 on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeRlimit64(bytes: Uint8Array, options?: DecodeOptions): Rlimit64 {
+  if (options === undefined && bytes.length === 16) return readRlimit64(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(rlimit64Rules, bytes, options);
   return readRlimit64(c.view, c.offset);
 }
@@ -4437,6 +4485,7 @@ export function writeRobustList(view: DataView, o: number, value: RobustList): v
 
 /** Decodes struct robust_list on s390 from `bytes` as the kernel copies it: needs 4 bytes. */
 export function decodeRobustList(bytes: Uint8Array, options?: DecodeOptions): RobustList {
+  if (options === undefined && bytes.length === 4) return readRobustList(new DataView(bytes.buffer, bytes.byteOffset, 4), 0);
   const c = copyIn(robustListRules, bytes, options);
   return readRobustList(c.view, c.offset);
 }
@@ -4499,6 +4548,7 @@ export function writeRobustListHead(view: DataView, o: number, value: RobustList
 
 /** Decodes struct robust_list_head on s390 from `bytes` as the kernel copies it: needs 12 bytes. */
 export function decodeRobustListHead(bytes: Uint8Array, options?: DecodeOptions): RobustListHead {
+  if (options === undefined && bytes.length === 12) return readRobustListHead(new DataView(bytes.buffer, bytes.byteOffset, 12), 0);
   const c = copyIn(robustListHeadRules, bytes, options);
   return readRobustListHead(c.view, c.offset);
 }
@@ -4577,6 +4627,7 @@ export function writeRseq(view: DataView, o: number, value: Rseq): void {
 
 /** Decodes struct rseq on s390 from `bytes` as the kernel copies it: needs 32 bytes. */
 export function decodeRseq(bytes: Uint8Array, options?: DecodeOptions): Rseq {
+  if (options === undefined && bytes.length === 32) return readRseq(new DataView(bytes.buffer, bytes.byteOffset, 32), 0);
   const c = copyIn(rseqRules, bytes, options);
   return readRseq(c.view, c.offset);
 }
@@ -4720,6 +4771,7 @@ export function writeRusage(view: DataView, o: number, value: Rusage): void {
 
 /** Decodes struct rusage on s390 from `bytes` as the kernel copies it: needs 72 bytes. */
 export function decodeRusage(bytes: Uint8Array, options?: DecodeOptions): Rusage {
+  if (options === undefined && bytes.length === 72) return readRusage(new DataView(bytes.buffer, bytes.byteOffset, 72), 0);
   const c = copyIn(rusageRules, bytes, options);
   return readRusage(c.view, c.offset);
 }
@@ -4984,6 +5036,7 @@ export function writeSchedParam(view: DataView, o: number, value: SchedParam): v
 
 /** Decodes struct sched_param on s390 from `bytes` as the kernel copies it: needs 4 bytes. */
 export function decodeSchedParam(bytes: Uint8Array, options?: DecodeOptions): SchedParam {
+  if (options === undefined && bytes.length === 4) return readSchedParam(new DataView(bytes.buffer, bytes.byteOffset, 4), 0);
   const c = copyIn(schedParamRules, bytes, options);
   return readSchedParam(c.view, c.offset);
 }
@@ -5043,6 +5096,7 @@ export function writeSembuf(view: DataView, o: number, value: Sembuf): void {
 
 /** Decodes struct sembuf on s390 from `bytes` as the kernel copies it: needs 6 bytes. */
 export function decodeSembuf(bytes: Uint8Array, options?: DecodeOptions): Sembuf {
+  if (options === undefined && bytes.length === 6) return readSembuf(new DataView(bytes.buffer, bytes.byteOffset, 6), 0);
   const c = copyIn(sembufRules, bytes, options);
   return readSembuf(c.view, c.offset);
 }
@@ -5120,6 +5174,7 @@ export function writeSigaction(view: DataView, o: number, value: Sigaction): voi
 
 /** Decodes struct sigaction_restorer on s390 from `bytes` as the kernel copies it: needs 20 bytes. */
 export function decodeSigaction(bytes: Uint8Array, options?: DecodeOptions): Sigaction {
+  if (options === undefined && bytes.length === 20) return readSigaction(new DataView(bytes.buffer, bytes.byteOffset, 20), 0);
   const c = copyIn(sigactionRules, bytes, options);
   return readSigaction(c.view, c.offset);
 }
@@ -5186,6 +5241,7 @@ export function writeSigsetT(view: DataView, o: number, value: SigsetT): void {
 
 /** Decodes struct sigset_t_ilp32 on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeSigsetT(bytes: Uint8Array, options?: DecodeOptions): SigsetT {
+  if (options === undefined && bytes.length === 8) return readSigsetT(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(sigsetTRules, bytes, options);
   return readSigsetT(c.view, c.offset);
 }
@@ -5310,6 +5366,7 @@ export function writeStat(view: DataView, o: number, value: Stat): void {
 
 /** Decodes struct stat_s390 on s390 from `bytes` as the kernel copies it: needs 64 bytes. */
 export function decodeStat(bytes: Uint8Array, options?: DecodeOptions): Stat {
+  if (options === undefined && bytes.length === 64) return readStat(new DataView(bytes.buffer, bytes.byteOffset, 64), 0);
   const c = copyIn(statRules, bytes, options);
   return readStat(c.view, c.offset);
 }
@@ -5542,6 +5599,7 @@ export function writeStat64(view: DataView, o: number, value: Stat64): void {
 
 /** Decodes struct stat64_s390 on s390 from `bytes` as the kernel copies it: needs 104 bytes. */
 export function decodeStat64(bytes: Uint8Array, options?: DecodeOptions): Stat64 {
+  if (options === undefined && bytes.length === 104) return readStat64(new DataView(bytes.buffer, bytes.byteOffset, 104), 0);
   const c = copyIn(stat64Rules, bytes, options);
   return readStat64(c.view, c.offset);
 }
@@ -5739,6 +5797,7 @@ export function writeStatfs(view: DataView, o: number, value: Statfs): void {
 
 /** Decodes struct statfs_generic32 on s390 from `bytes` as the kernel copies it: needs 64 bytes. */
 export function decodeStatfs(bytes: Uint8Array, options?: DecodeOptions): Statfs {
+  if (options === undefined && bytes.length === 64) return readStatfs(new DataView(bytes.buffer, bytes.byteOffset, 64), 0);
   const c = copyIn(statfsRules, bytes, options);
   return readStatfs(c.view, c.offset);
 }
@@ -5886,6 +5945,7 @@ export function writeStatfs64(view: DataView, o: number, value: Statfs64): void 
 
 /** Decodes struct statfs64_s390 on s390 from `bytes` as the kernel copies it: needs 88 bytes. */
 export function decodeStatfs64(bytes: Uint8Array, options?: DecodeOptions): Statfs64 {
+  if (options === undefined && bytes.length === 88) return readStatfs64(new DataView(bytes.buffer, bytes.byteOffset, 88), 0);
   const c = copyIn(statfs64Rules, bytes, options);
   return readStatfs64(c.view, c.offset);
 }
@@ -6122,6 +6182,7 @@ export function writeStatx(view: DataView, o: number, value: Statx): void {
 
 /** Decodes struct statx on s390 from `bytes` as the kernel copies it: needs 256 bytes. */
 export function decodeStatx(bytes: Uint8Array, options?: DecodeOptions): Statx {
+  if (options === undefined && bytes.length === 256) return readStatx(new DataView(bytes.buffer, bytes.byteOffset, 256), 0);
   const c = copyIn(statxRules, bytes, options);
   return readStatx(c.view, c.offset);
 }
@@ -6297,6 +6358,7 @@ export function writeStatxTimestamp(view: DataView, o: number, value: StatxTimes
 
 /** Decodes struct statx_timestamp on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeStatxTimestamp(bytes: Uint8Array, options?: DecodeOptions): StatxTimestamp {
+  if (options === undefined && bytes.length === 16) return readStatxTimestamp(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(statxTimestampRules, bytes, options);
   return readStatxTimestamp(c.view, c.offset);
 }
@@ -6414,6 +6476,7 @@ export function writeSysinfo(view: DataView, o: number, value: Sysinfo): void {
 
 /** Decodes struct sysinfo_32 on s390 from `bytes` as the kernel copies it: needs 64 bytes. */
 export function decodeSysinfo(bytes: Uint8Array, options?: DecodeOptions): Sysinfo {
+  if (options === undefined && bytes.length === 64) return readSysinfo(new DataView(bytes.buffer, bytes.byteOffset, 64), 0);
   const c = copyIn(sysinfoRules, bytes, options);
   return readSysinfo(c.view, c.offset);
 }
@@ -6524,6 +6587,7 @@ export function writeTimezone(view: DataView, o: number, value: Timezone): void 
 
 /** Decodes struct timezone on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeTimezone(bytes: Uint8Array, options?: DecodeOptions): Timezone {
+  if (options === undefined && bytes.length === 8) return readTimezone(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(timezoneRules, bytes, options);
   return readTimezone(c.view, c.offset);
 }
@@ -6594,6 +6658,7 @@ export function writeTms(view: DataView, o: number, value: Tms): void {
 
 /** Decodes struct tms on s390 from `bytes` as the kernel copies it: needs 16 bytes. */
 export function decodeTms(bytes: Uint8Array, options?: DecodeOptions): Tms {
+  if (options === undefined && bytes.length === 16) return readTms(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(tmsRules, bytes, options);
   return readTms(c.view, c.offset);
 }
@@ -6688,6 +6753,7 @@ export function writeUserMsghdr(view: DataView, o: number, value: UserMsghdr): v
 
 /** Decodes struct user_msghdr on s390 from `bytes` as the kernel copies it: needs 28 bytes. */
 export function decodeUserMsghdr(bytes: Uint8Array, options?: DecodeOptions): UserMsghdr {
+  if (options === undefined && bytes.length === 28) return readUserMsghdr(new DataView(bytes.buffer, bytes.byteOffset, 28), 0);
   const c = copyIn(userMsghdrRules, bytes, options);
   return readUserMsghdr(c.view, c.offset);
 }
@@ -6775,6 +6841,7 @@ export function writeUtimbuf(view: DataView, o: number, value: Utimbuf): void {
 
 /** Decodes struct utimbuf on s390 from `bytes` as the kernel copies it: needs 8 bytes. */
 export function decodeUtimbuf(bytes: Uint8Array, options?: DecodeOptions): Utimbuf {
+  if (options === undefined && bytes.length === 8) return readUtimbuf(new DataView(bytes.buffer, bytes.byteOffset, 8), 0);
   const c = copyIn(utimbufRules, bytes, options);
   return readUtimbuf(c.view, c.offset);
 }
@@ -6849,6 +6916,7 @@ export function writeXattrArgs(view: DataView, o: number, value: XattrArgs): voi
 
 /** Decodes struct xattr_args on s390 from `bytes` as the kernel copies it: too few bytes, too many, or a non-zero tail throw the error the kernel's answer corresponds to; a smaller (older) struct reads as zero-filled. */
 export function decodeXattrArgs(bytes: Uint8Array, options?: DecodeOptions): XattrArgs {
+  if (options === undefined && bytes.length === 16) return readXattrArgs(new DataView(bytes.buffer, bytes.byteOffset, 16), 0);
   const c = copyIn(xattrArgsRules, bytes, options);
   return readXattrArgs(c.view, c.offset);
 }

@@ -7,6 +7,18 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LayoutEngine } from "@sysargs/layout";
 import { loadSchemas } from "@sysargs/loader";
+import { decodeRows } from "./decode-bench.js";
+
+const print = (rows: string[][]) => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+};
+
+// `pnpm bench decode`: only the decoders of @sysargs/linux (docs/benchmarks.md).
+if (process.argv[2] === "decode") {
+  print(decodeRows());
+  process.exit(0);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const schemas = join(root, "schemas");
@@ -99,5 +111,6 @@ for (const argv of [
   ]);
 }
 
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+print(rows);
+console.log("");
+print(decodeRows());

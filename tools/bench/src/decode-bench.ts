@@ -17,23 +17,41 @@ import * as r from "restructure";
 
 let sink = 0;
 
-/** ops/s of `f`: the median of `batches` batches, each run at least `ms` milliseconds. */
-function opsPerSecond(f: () => unknown, batches = 7, ms = 150): number {
-  for (let i = 0; i < 20_000; i++) f(); // warm up: let the JIT compile it
-  const rates: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    let n = 0;
-    const t0 = performance.now();
-    let t = t0;
-    while (t - t0 < ms) {
-      for (let i = 0; i < 1000; i++) if (f() === sink) sink++;
-      n += 1000;
-      t = performance.now();
-    }
-    rates.push((n * 1000) / (t - t0));
+/** ops/s of `f` over one batch of at least `ms` milliseconds. */
+function batch(f: () => unknown, ms: number): number {
+  let n = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    for (let i = 0; i < 1000; i++) if (f() === sink) sink++;
+    n += 1000;
+    t = performance.now();
   }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)]!;
+  return (n * 1000) / (t - t0);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * `f` against `baseline`, batch by batch in turn, so that a busy 2-core machine whose speed drifts
+ * moves both sides of each pair together: the medians of each side's ops/s and of the pairs' ratios.
+ */
+function paired(f: () => unknown, baseline: () => unknown, pairs = 9, ms = 100) {
+  for (let i = 0; i < 20_000; i++) {
+    f();
+    baseline();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    const x = batch(f, ms);
+    const y = batch(baseline, ms);
+    a.push(x);
+    b.push(y);
+    ratios.push(x / y);
+  }
+  return { ops: median(a), baseline: median(b), ratio: median(ratios) };
 }
 
 // --- hand-written DataView decoders: what a careful person writes for one struct -------------
@@ -45,7 +63,8 @@ function tooSmall(name: string, size: number, min: number): never {
 function handCopy(name: string, bytes: Uint8Array, min: number, known: number): DataView {
   if (bytes.length < min) tooSmall(name, bytes.length, min);
   if (bytes.length > 4096) throw new Error(`${name}: too large`);
-  for (let i = known; i < bytes.length; i++) if (bytes[i] !== 0) throw new Error(`${name}: non-zero byte ${i}`);
+  for (let i = known; i < bytes.length; i++)
+    if (bytes[i] !== 0) throw new Error(`${name}: non-zero byte ${i}`);
   if (bytes.length < known) {
     const padded = new Uint8Array(known);
     padded.set(bytes);
@@ -78,19 +97,15 @@ function handOpenHow(bytes: Uint8Array) {
   return { flags: v.getBigUint64(0, true), mode: v.getBigUint64(8, true), resolve: v.getBigUint64(16, true) };
 }
 
-const PERF_BITS = [
-  "disabled", "inherit", "pinned", "exclusive", "exclude_user", "exclude_kernel", "exclude_hv", "exclude_idle",
-  "mmap", "comm", "freq", "inherit_stat", "enable_on_exec", "task", "watermark",
-] as const;
-
 function handPerfEventAttr(bytes: Uint8Array) {
-  if (bytes.length < 4 + 4) tooSmall("perf_event_attr", bytes.length, 8);
+  if (bytes.length < 8) tooSmall("perf_event_attr", bytes.length, 8);
   const raw = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = raw.getUint32(4, true) || 64;
   const v = handCopy("perf_event_attr", bytes.subarray(0, size), 64, 136);
+  // The 64-bit bitfield word, read as two 32-bit halves once.
   const lo = v.getUint32(40, true);
   const hi = v.getUint32(44, true);
-  const out: Record<string, number | bigint> = {
+  return {
     type: v.getUint32(0, true),
     size: v.getUint32(4, true),
     config: v.getBigUint64(8, true),
@@ -98,16 +113,44 @@ function handPerfEventAttr(bytes: Uint8Array) {
     sample_freq: v.getBigUint64(16, true),
     sample_type: v.getBigUint64(24, true),
     read_format: v.getBigUint64(32, true),
-  };
-  // The 64-bit bitfield word: one bit each, precise_ip two bits, the rest from the high half.
-  PERF_BITS.forEach((name, i) => {
-    out[name] = (lo >>> i) & 1;
-  });
-  out.precise_ip = (lo >>> 15) & 3;
-  for (let i = 17; i < 32; i++) out[`bit${i}`] = (lo >>> i) & 1;
-  for (let i = 0; i < 6; i++) out[`bit${32 + i}`] = (hi >>> i) & 1;
-  out.__reserved_1 = hi >>> 6;
-  Object.assign(out, {
+    disabled: (lo >>> 0) & 1,
+    inherit: (lo >>> 1) & 1,
+    pinned: (lo >>> 2) & 1,
+    exclusive: (lo >>> 3) & 1,
+    exclude_user: (lo >>> 4) & 1,
+    exclude_kernel: (lo >>> 5) & 1,
+    exclude_hv: (lo >>> 6) & 1,
+    exclude_idle: (lo >>> 7) & 1,
+    mmap: (lo >>> 8) & 1,
+    comm: (lo >>> 9) & 1,
+    freq: (lo >>> 10) & 1,
+    inherit_stat: (lo >>> 11) & 1,
+    enable_on_exec: (lo >>> 12) & 1,
+    task: (lo >>> 13) & 1,
+    watermark: (lo >>> 14) & 1,
+    precise_ip: (lo >>> 15) & 3,
+    mmap_data: (lo >>> 17) & 1,
+    sample_id_all: (lo >>> 18) & 1,
+    exclude_host: (lo >>> 19) & 1,
+    exclude_guest: (lo >>> 20) & 1,
+    exclude_callchain_kernel: (lo >>> 21) & 1,
+    exclude_callchain_user: (lo >>> 22) & 1,
+    mmap2: (lo >>> 23) & 1,
+    comm_exec: (lo >>> 24) & 1,
+    use_clockid: (lo >>> 25) & 1,
+    context_switch: (lo >>> 26) & 1,
+    write_backward: (lo >>> 27) & 1,
+    namespaces: (lo >>> 28) & 1,
+    ksymbol: (lo >>> 29) & 1,
+    bpf_event: (lo >>> 30) & 1,
+    aux_output: (lo >>> 31) & 1,
+    cgroup: (hi >>> 0) & 1,
+    text_poke: (hi >>> 1) & 1,
+    build_id: (hi >>> 2) & 1,
+    inherit_thread: (hi >>> 3) & 1,
+    remove_on_exec: (hi >>> 4) & 1,
+    sigtrap: (hi >>> 5) & 1,
+    __reserved_1: hi >>> 6,
     wakeup_events: v.getUint32(48, true),
     wakeup_watermark: v.getUint32(48, true),
     bp_type: v.getUint32(52, true),
@@ -129,16 +172,28 @@ function handPerfEventAttr(bytes: Uint8Array) {
     __reserved_2: v.getUint16(110, true),
     aux_sample_size: v.getUint32(112, true),
     aux_action: v.getUint32(116, true),
+    aux_start_paused: v.getUint32(116, true) & 1,
+    aux_pause: (v.getUint32(116, true) >>> 1) & 1,
+    aux_resume: (v.getUint32(116, true) >>> 2) & 1,
+    __reserved_3: v.getUint32(116, true) >>> 3,
     sig_data: v.getBigUint64(120, true),
     config3: v.getBigUint64(128, true),
-  });
-  return out;
+  };
 }
 
 // --- binary-parser and restructure: the same members (64-bit ones as their library allows) ----
 
 const bpU64 = (p: Parser, names: string[]) => names.reduce((q, n) => q.uint64le(n), p);
-const CLONE_NAMES = ["flags", "pidfd", "child_tid", "parent_tid", "exit_signal", "stack", "stack_size", "tls"];
+const CLONE_NAMES = [
+  "flags",
+  "pidfd",
+  "child_tid",
+  "parent_tid",
+  "exit_signal",
+  "stack",
+  "stack_size",
+  "tls",
+];
 CLONE_NAMES.push("set_tid", "set_tid_size", "cgroup");
 const bpClone = bpU64(new Parser(), CLONE_NAMES);
 const bpOpenHow = bpU64(new Parser(), ["flags", "mode", "resolve"]);
@@ -170,7 +225,14 @@ const bpPerf = new Parser()
 
 // restructure has no 64-bit integers: each u64 is two uint32le (not combined), again less work.
 const rsPairs = (names: string[]) =>
-  new r.Struct(Object.fromEntries(names.flatMap((n) => [[`${n}_lo`, r.uint32le], [`${n}_hi`, r.uint32le]])));
+  new r.Struct(
+    Object.fromEntries(
+      names.flatMap((n) => [
+        [`${n}_lo`, r.uint32le],
+        [`${n}_hi`, r.uint32le],
+      ]),
+    ),
+  );
 const rsClone = rsPairs(CLONE_NAMES);
 const rsOpenHow = rsPairs(["flags", "mode", "resolve"]);
 const rsPerf = new r.Struct({
@@ -211,88 +273,100 @@ function bytesOf(size: number, seed: number): Uint8Array {
   return b;
 }
 
-export interface DecodeFigure {
-  struct: string;
+export interface Figure {
   what: string;
-  generated: number;
-  baselines: { name: string; ops: number }[];
+  baseline: string;
+  ops: number;
+  baselineOps: number;
+  ratio: number;
 }
 
-export function decodeBench(): { figures: DecodeFigure[]; field: { name: string; ns: number; handNs: number }[] } {
+export function decodeBench(): { decode: Figure[]; member: Figure[] } {
   const clone = bytesOf(88, 1);
-  clone.fill(0, 0, 8); // flags without CLONE_INTO_CGROUP problems
+  clone.fill(0, 0, 8); // flags 0: nothing that needs a newer version
   const how = bytesOf(24, 2);
   const perf = bytesOf(136, 3);
   new DataView(perf.buffer).setUint32(4, 136, true);
   const cloneBuf = Buffer.from(clone);
   const howBuf = Buffer.from(how);
   const perfBuf = Buffer.from(perf);
-  const figures: DecodeFigure[] = [
-    {
-      struct: "clone_args",
-      what: "decode 88 bytes",
-      generated: opsPerSecond(() => decodeCloneArgs(clone)),
-      baselines: [
-        { name: "hand-written DataView", ops: opsPerSecond(() => handCloneArgs(clone)) },
-        { name: "binary-parser", ops: opsPerSecond(() => bpClone.parse(cloneBuf)) },
-        { name: "restructure", ops: opsPerSecond(() => rsClone.fromBuffer(cloneBuf)) },
+  const cases: [string, () => unknown, [string, () => unknown][]][] = [
+    [
+      "clone_args: decode 88 bytes",
+      () => decodeCloneArgs(clone),
+      [
+        ["hand-written DataView", () => handCloneArgs(clone)],
+        ["binary-parser", () => bpClone.parse(cloneBuf)],
+        ["restructure", () => rsClone.fromBuffer(cloneBuf)],
       ],
-    },
-    {
-      struct: "open_how",
-      what: "decode 24 bytes",
-      generated: opsPerSecond(() => decodeOpenHow(how)),
-      baselines: [
-        { name: "hand-written DataView", ops: opsPerSecond(() => handOpenHow(how)) },
-        { name: "binary-parser", ops: opsPerSecond(() => bpOpenHow.parse(howBuf)) },
-        { name: "restructure", ops: opsPerSecond(() => rsOpenHow.fromBuffer(howBuf)) },
+    ],
+    [
+      "open_how: decode 24 bytes",
+      () => decodeOpenHow(how),
+      [
+        ["hand-written DataView", () => handOpenHow(how)],
+        ["binary-parser", () => bpOpenHow.parse(howBuf)],
+        ["restructure", () => rsOpenHow.fromBuffer(howBuf)],
       ],
-    },
-    {
-      struct: "perf_event_attr",
-      what: "decode 136 bytes (38 bitfields)",
-      generated: opsPerSecond(() => decodePerfEventAttr(perf)),
-      baselines: [
-        { name: "hand-written DataView", ops: opsPerSecond(() => handPerfEventAttr(perf)) },
-        { name: "binary-parser", ops: opsPerSecond(() => bpPerf.parse(perfBuf)) },
-        { name: "restructure", ops: opsPerSecond(() => rsPerf.fromBuffer(perfBuf)) },
+    ],
+    [
+      "perf_event_attr: decode 136 bytes (38 bitfields)",
+      () => decodePerfEventAttr(perf),
+      [
+        ["hand-written DataView", () => handPerfEventAttr(perf)],
+        ["binary-parser", () => bpPerf.parse(perfBuf)],
+        ["restructure", () => rsPerf.fromBuffer(perfBuf)],
       ],
-    },
+    ],
   ];
+  const decode = cases.flatMap(([what, f, baselines]) =>
+    baselines.map(([baseline, g]) => {
+      const r = paired(f, g);
+      return { what, baseline, ops: r.ops, baselineOps: r.baseline, ratio: r.ratio };
+    }),
+  );
   const cv = new DataView(clone.buffer);
   const hv = new DataView(how.buffer);
   const pv = new DataView(perf.buffer);
-  const ns = (ops: number) => 1e9 / ops;
-  const field = [
-    {
-      name: "clone_args.flags (u64)",
-      ns: ns(opsPerSecond(() => getCloneArgsFlags(cv, 0))),
-      handNs: ns(opsPerSecond(() => cv.getBigUint64(0, true))),
-    },
-    {
-      name: "open_how.resolve (u64)",
-      ns: ns(opsPerSecond(() => getOpenHowResolve(hv, 0))),
-      handNs: ns(opsPerSecond(() => hv.getBigUint64(16, true))),
-    },
-    {
-      name: "perf_event_attr.disabled (bitfield)",
-      ns: ns(opsPerSecond(() => getPerfEventAttrDisabled(pv, 0))),
-      handNs: ns(opsPerSecond(() => pv.getUint32(40, true) & 1)),
-    },
+  const members: [string, () => unknown, () => unknown][] = [
+    ["clone_args.flags (u64, bigint)", () => getCloneArgsFlags(cv, 0), () => cv.getBigUint64(0, true)],
+    ["open_how.resolve (u64, bigint)", () => getOpenHowResolve(hv, 0), () => hv.getBigUint64(16, true)],
+    [
+      "perf_event_attr.disabled (bitfield)",
+      () => getPerfEventAttrDisabled(pv, 0),
+      () => pv.getUint32(40, true) & 1,
+    ],
   ];
-  return { figures, field };
+  const member = members.map(([what, f, g]) => {
+    const r = paired(f, g);
+    return {
+      what,
+      baseline: "DataView call written inline",
+      ops: r.ops,
+      baselineOps: r.baseline,
+      ratio: r.ratio,
+    };
+  });
+  return { decode, member };
 }
 
-/** The report's rows: figure, ops/s, baseline, its ops/s, ratio. */
+/** The report's rows: figure, ops/s (ns per read for members), baseline, its figure, ratio. */
 export function decodeRows(): string[][] {
-  const { figures, field } = decodeBench();
+  const { decode, member } = decodeBench();
   const fmt = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
-  const rows: string[][] = [["decode (x86_64, in process)", "ops/s", "baseline", "baseline ops/s", "ratio"]];
-  for (const f of figures)
-    for (const b of f.baselines)
-      rows.push([`${f.struct}: ${f.what}`, fmt(f.generated), b.name, fmt(b.ops), `${(f.generated / b.ops).toFixed(2)}x`]);
-  rows.push(["single member", "ns/read", "baseline", "baseline ns/read", "ratio"]);
-  for (const f of field)
-    rows.push([f.name, f.ns.toFixed(1), "DataView getter inline", f.handNs.toFixed(1), `${(f.handNs / f.ns).toFixed(2)}x`]);
+  const ns = (ops: number) => `${(1e9 / ops).toFixed(1)} ns`;
+  const rows: string[][] = [
+    ["@sysargs/linux (x86_64, in process, 9 pairs)", "ops/s", "baseline", "baseline", "ratio"],
+  ];
+  for (const f of decode)
+    rows.push([f.what, fmt(f.ops), f.baseline, fmt(f.baselineOps), `${f.ratio.toFixed(2)}x`]);
+  for (const f of member)
+    rows.push([
+      `read one member: ${f.what}`,
+      ns(f.ops),
+      f.baseline,
+      ns(f.baselineOps),
+      `${f.ratio.toFixed(2)}x`,
+    ]);
   return rows;
 }
