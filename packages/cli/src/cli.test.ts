@@ -288,7 +288,18 @@ describe("one error path", () => {
     decode: ["--abi", "--json", "--hex", "--file"],
   };
   const valued = new Set(["--abi", "--out", "--registry", "--schemas", "--hex", "--file"]);
-  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas", "--hex", "--file"];
+  const all = [
+    "--abi",
+    "--json",
+    "--check",
+    "--out",
+    "--quiet",
+    "--list",
+    "--registry",
+    "--schemas",
+    "--hex",
+    "--file",
+  ];
 
   it("an option a command does not take exits 2 naming the option and the command", async () => {
     for (const [command, accepted] of Object.entries(takes))

@@ -76,7 +76,7 @@ describe("sysargs decode", () => {
       "--abi",
       "ppc",
       "--hex",
-      "00".repeat(31) + "05",
+      `${"00".repeat(31)}05`,
       "--json",
     );
     expect(JSON.parse(ts.out).fields).toEqual({
@@ -113,6 +113,40 @@ describe("sysargs decode", () => {
     expect(sysargs("decode", "clone_args", "--abi", "s390x", "--hex", cgroup80).err).toBe(
       "sysargs: clone_args: CLONE_INTO_CGROUP needs at least 88 bytes, but the struct has 80 (the kernel answers EINVAL)\n",
     );
+  });
+
+  it("never loads ts-morph, the loader or the generators", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sysargs-decode-hook-"));
+    const hook = join(dir, "hook.cjs");
+    // Logs every module the bin resolves, on stderr, one per line.
+    writeFileSync(
+      hook,
+      `const M = require("node:module");
+const resolve = M._resolveFilename;
+M._resolveFilename = function (request, ...rest) {
+  const file = resolve.call(this, request, ...rest);
+  process.stderr.write("loaded " + file + "\\n");
+  return file;
+};
+`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      ["-r", hook, BIN, "decode", "open_how", "--abi", "ppc", "--hex", "00".repeat(24)],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.split("\n").filter((l) => l.startsWith("loaded "));
+    // The probe sees require(): the registry's data files and node: modules, and it would see the
+    // loader's (ts-morph's) entry, which the bundle requires only for validate and gen.
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(
+      loaded.filter((l) =>
+        /ts-morph|typescript|@sysargs\/loader|loader\/(dist|src)|gen-ts|generators/.test(l),
+      ),
+    ).toEqual([]);
   });
 
   it("bad hex, bad names and bad options are precise", () => {

@@ -349,11 +349,22 @@ console.log(flags, bytes.length, codec?.size);
         "false",
         "--noEmit",
       ];
+      // The examples in the two packages' READMEs compile too.
+      const examples = ["linux", "runtime"].map((name) => {
+        const readme = readFileSync(join(project, `node_modules/@sysargs/${name}/README.md`), "utf8");
+        const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+        expect(example, name).toContain("@sysargs/");
+        writeFileSync(join(project, `readme-${name}.ts`), example!);
+        return `readme-${name}.ts`;
+      });
       for (const mode of [
         ["--module", "node16", "--moduleResolution", "node16"],
         ["--module", "esnext", "--moduleResolution", "bundler"],
       ]) {
-        const ok = await run("node", [tsc, ...common, ...mode, "linux.ts"], { cwd: project, env });
+        const ok = await run("node", [tsc, ...common, ...mode, "linux.ts", ...examples], {
+          cwd: project,
+          env,
+        });
         expect(ok.stdout + ok.stderr, mode.join(" ")).toBe("");
         const wrong = await run("node", [tsc, ...common, ...mode, "linux-wrong.ts"], { cwd: project, env });
         expect(wrong.stdout, mode.join(" ")).toMatch(
