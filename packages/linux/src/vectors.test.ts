@@ -1,4 +1,5 @@
-import { readSyscallVectors, readVectors, type StructVector } from "@sysargs/test-vectors";
+import { isSysargsError } from "@sysargs/runtime";
+import { readCopyRuleCases, readSyscallVectors, readVectors, type StructVector } from "@sysargs/test-vectors";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -44,6 +45,25 @@ describe("decoders against structs that real syscalls accepted (x86_64)", () => 
     it(`${v.syscall}: ${name}`, async () => {
       expect(v.ok).toBe(true);
       check(await load("x86_64"), name, v);
+    });
+  }
+});
+
+describe("decoders refuse exactly what the kernel refuses (x86_64, copy-rules.c)", () => {
+  for (const c of readCopyRuleCases()) {
+    const head = bytes(c.hex);
+    it(`${c.type}, ${c.size} bytes${/[^0]/.test(c.hex.slice(2 * 24)) ? ", non-zero tail" : ""}: ${c.answer}`, async () => {
+      const mod = await load("x86_64");
+      const input = new Uint8Array(c.size);
+      input.set(head);
+      let answer = "ok";
+      try {
+        mod.TYPES[c.type]!.decode(input);
+      } catch (e) {
+        if (!isSysargsError(e) || e.errno === undefined) throw e;
+        answer = e.errno;
+      }
+      expect(answer).toBe(c.answer);
     });
   }
 });

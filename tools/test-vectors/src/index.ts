@@ -131,3 +131,25 @@ export function runSyscalls(): Record<string, SyscallVector> {
   return (JSON.parse(buildAndRun("x86_64", "syscalls.c")) as { structs: Record<string, SyscallVector> })
     .structs;
 }
+
+/** What the kernel answered for one struct of an unusual size (copy-rules.c). */
+export interface CopyRuleCase {
+  readonly type: string;
+  /** The size passed (argument), or the struct's bytes when the size is inside it. */
+  readonly size: number;
+  readonly answer: "ok" | "EINVAL" | "E2BIG";
+  /** The first min(size, 4096) bytes; the rest are zero. */
+  readonly hex: string;
+}
+
+/** The committed answers of the running kernel to copy-rules.c (x86_64). */
+export function readCopyRuleCases(): CopyRuleCase[] {
+  return (
+    JSON.parse(readFileSync(join(VECTORS_DIR, "copy-rules-x86_64.json"), "utf8")) as { cases: CopyRuleCase[] }
+  ).cases;
+}
+
+/** Runs copy-rules.c on this machine's kernel (x86_64). */
+export function runCopyRules(): CopyRuleCase[] {
+  return (JSON.parse(buildAndRun("x86_64", "copy-rules.c")) as { cases: CopyRuleCase[] }).cases;
+}

@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ciMode, gate, requirePresent } from "../../../vitest.skips.js";
-import { fillVectors, missingFor, RUNNERS, runSyscalls, VECTORS_DIR } from "./index.js";
+import {
+  fillVectors,
+  missingFor,
+  RUNNERS,
+  readCopyRuleCases,
+  runCopyRules,
+  runSyscalls,
+  VECTORS_DIR,
+} from "./index.js";
 
 /**
  * The committed vectors are what the C programs print: rebuilt with each ABI's cross compiler and
@@ -29,6 +37,10 @@ describe("committed vectors are the C programs' output", () => {
       : [{ what: "x86_64 host", why: "syscalls.c runs on x86_64 only", packages: [] }],
     false,
   );
+  it.skipIf(native.skip)("copy-rules.c: the running kernel still answers as the committed cases say", () => {
+    expect(runCopyRules()).toEqual(readCopyRuleCases());
+  });
+
   it.skipIf(native.skip)("syscalls.c: clone3, openat2 and sched_setattr accept the structs", () => {
     const live = runSyscalls();
     for (const v of Object.values(live)) expect(v, v.syscall).toMatchObject({ ok: true });

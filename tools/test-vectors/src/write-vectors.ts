@@ -2,7 +2,7 @@
 // machine can build and run it for, and syscalls.c natively.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fillVectors, missingFor, RUNNERS, runSyscalls, VECTORS_DIR } from "./index.js";
+import { buildAndRun, fillVectors, missingFor, RUNNERS, runSyscalls, VECTORS_DIR } from "./index.js";
 
 for (const abi of Object.keys(RUNNERS)) {
   const missing = missingFor(abi);
@@ -19,3 +19,4 @@ writeFileSync(
   join(VECTORS_DIR, "syscalls-x86_64.json"),
   `{\n  "abi": "x86_64",\n  "source": "tools/test-vectors/src/syscalls.c",\n  "structs": {\n${lines.join(",\n")}\n  }\n}\n`,
 );
+writeFileSync(join(VECTORS_DIR, "copy-rules-x86_64.json"), buildAndRun("x86_64", "copy-rules.c"));
