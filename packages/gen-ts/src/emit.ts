@@ -2,8 +2,10 @@ import { type Constant, type GeneratorContext, generatedHeader } from "@sysargs/
 import { type Abi, type CompositeDecl, RegistryIndex } from "@sysargs/model";
 import {
   type FunctionDeclarationStructure,
+  IndentationText,
   type InterfaceDeclarationStructure,
-  type Project,
+  Project,
+  QuoteKind,
   type StatementStructures,
   StructureKind,
   VariableDeclarationKind,
@@ -441,6 +443,14 @@ function syscallStatement(ctx: GeneratorContext, abi: Abi): VariableStatementStr
     `Every syscall the kernel implements on ${abi.name}: its number and signature.`,
     "Readonly<Record<string, SyscallInfo>>",
   );
+}
+
+/** The in-memory project the modules are printed in (two-space indents, double quotes). */
+export function tsProject(): Project {
+  return new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
 }
 
 /** The module of one ABI: every type, flag set, enum and syscall, as TypeScript source. */

@@ -1,8 +1,7 @@
 import type { GeneratedFile, Generator, GeneratorContext } from "@sysargs/codegen";
-import { IndentationText, Project, QuoteKind } from "ts-morph";
-import { abiModule } from "./emit.js";
+import { abiModule, tsProject } from "./emit.js";
 
-export { pascal, planTypes } from "./emit.js";
+export { abiModule, pascal, planTypes, tsProject } from "./emit.js";
 export { type Element, type Member, planType, type TypePlan } from "./plan.js";
 
 /**
@@ -15,10 +14,7 @@ export const tsGenerator: Generator = {
   description: "@sysargs/linux: typed decoders and encoders per ABI (packages/linux/generated)",
   outDir: "packages/linux/generated",
   generate(ctx: GeneratorContext): GeneratedFile[] {
-    const project = new Project({
-      useInMemoryFileSystem: true,
-      manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
-    });
+    const project = tsProject();
     return ctx.abis
       .map((abi) => ({ path: `${abi.name}.ts`, content: abiModule(ctx, project, abi) }))
       .sort((a, b) => (a.path < b.path ? -1 : 1));
