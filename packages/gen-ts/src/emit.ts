@@ -41,7 +41,7 @@ function tsType(m: Member | Element): string {
     case "int":
       return m.size === 8 ? "bigint" : "number";
     case "bits":
-      return "number";
+      return m.width > 32 ? "bigint" : "number";
     case "struct":
       return pascal(m.type);
     case "array":
@@ -97,6 +97,8 @@ class Emitter {
    * most significant end. Otherwise the runtime's bit-by-bit reader.
    */
   readBitsExpr(bit: number, width: number, base: string): string {
+    // Wider than 32 bits (no UAPI struct has one today): exact as a bigint, bit by bit.
+    if (width > 32) return `readBitsBig(view, ${base}, ${bit}, ${width}, ${this.le})`;
     // The aligned word holding the field where it fits in one, else the word from its first byte.
     const aligned = (bit >>> 5) * 4;
     const window =
@@ -134,9 +136,13 @@ class Emitter {
       case "struct":
         return [this.writeElement(m, at(m.offset), v, type, m.path)];
       case "bits":
-        return [
-          `writeBits(view, o, ${m.bit}, ${m.width}, ${this.le}, checkInt(${lit(type)}, ${lit(m.path)}, ${v}, ${m.width}, false));`,
-        ];
+        return m.width > 32
+          ? [
+              `writeBitsBig(view, o, ${m.bit}, ${m.width}, ${this.le}, checkBigBits(${lit(type)}, ${lit(m.path)}, ${v}, ${m.width}));`,
+            ]
+          : [
+              `writeBits(view, o, ${m.bit}, ${m.width}, ${this.le}, checkInt(${lit(type)}, ${lit(m.path)}, ${v}, ${m.width}, false));`,
+            ];
       case "array":
         return [
           `checkLength(${lit(type)}, ${lit(m.path)}, ${v}, ${m.length}).forEach((e, i) => {`,
@@ -490,6 +496,7 @@ export function abiModule(ctx: GeneratorContext, project: Project, abi: Abi): st
     }),
   );
   const text = [
+    "checkBigBits",
     "checkBigInt",
     "checkInt",
     "checkLength",
@@ -499,9 +506,11 @@ export function abiModule(ctx: GeneratorContext, project: Project, abi: Abi): st
     "EnumSet",
     "FlagSet",
     "readBits",
+    "readBitsBig",
     "type SyscallInfo",
     "type TypeCodec",
     "writeBits",
+    "writeBitsBig",
   ];
   const statements: StatementStructures[] = [
     {

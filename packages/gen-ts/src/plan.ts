@@ -114,7 +114,6 @@ function walk(
       case "bits": {
         if (l.bitOffset === undefined || l.bitSize === undefined)
           throw new Error(`${where}: ${path} has no bit position`);
-        if (l.bitSize > 32) throw new Error(`${where}: ${path} is a bitfield wider than 32 bits`);
         out.push({
           kind: "bits",
           name: f.name,

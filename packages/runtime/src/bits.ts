@@ -83,3 +83,53 @@ export function checkLength<T>(
     throw new EncodeRangeError(type, field, value, `expected an array of ${length} elements`);
   return value;
 }
+
+/** A bitfield wider than 32 bits (see readBits), exact as a bigint. */
+export function readBitsBig(
+  view: DataView,
+  at: number,
+  bit: number,
+  width: number,
+  littleEndian: boolean,
+): bigint {
+  let value = 0n;
+  for (let i = 0; i < width; i++) {
+    const b = bit + i;
+    const byte = view.getUint8(at + (b >>> 3));
+    const set = littleEndian ? (byte >>> (b & 7)) & 1 : (byte >>> (7 - (b & 7))) & 1;
+    if (set) value |= 1n << BigInt(littleEndian ? i : width - 1 - i);
+  }
+  return value;
+}
+
+/** Writes a bitfield wider than 32 bits (see writeBits). */
+export function writeBitsBig(
+  view: DataView,
+  at: number,
+  bit: number,
+  width: number,
+  littleEndian: boolean,
+  value: bigint,
+): void {
+  for (let i = 0; i < width; i++) {
+    const b = bit + i;
+    const set = (value >> BigInt(littleEndian ? i : width - 1 - i)) & 1n;
+    const where = at + (b >>> 3);
+    const mask = littleEndian ? 1 << (b & 7) : 1 << (7 - (b & 7));
+    const byte = view.getUint8(where);
+    view.setUint8(where, set ? byte | mask : byte & ~mask);
+  }
+}
+
+/** Checks that a bigint fits an unsigned bitfield of `width` bits before an encoder writes it. */
+export function checkBigBits(type: string, field: string, value: bigint, width: number): bigint {
+  const max = (1n << BigInt(width)) - 1n;
+  if (typeof value !== "bigint" || value < 0n || value > max)
+    throw new EncodeRangeError(
+      type,
+      field,
+      value,
+      `expected a bigint from 0 to ${max}, got ${String(value)}`,
+    );
+  return value;
+}

@@ -1,4 +1,13 @@
-export { checkBigInt, checkInt, checkLength, readBits, writeBits } from "./bits.js";
+export {
+  checkBigBits,
+  checkBigInt,
+  checkInt,
+  checkLength,
+  readBits,
+  readBitsBig,
+  writeBits,
+  writeBitsBig,
+} from "./bits.js";
 export type { SyscallInfo, SyscallParam, TypeCodec } from "./codec.js";
 export {
   type Copied,

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   type CopyRules,
+  checkBigBits,
   copyIn,
   EnumSet,
   FlagSet,
   isSysargsError,
   NonZeroTailError,
   readBits,
+  readBitsBig,
   writeBits,
+  writeBitsBig,
 } from "./index.js";
 
 // clone_args' facts (include/uapi/linux/sched.h, kernel/fork.c): versions 64/80/88, page 4096,
@@ -155,6 +158,18 @@ describe("bitfields", () => {
     expect(readBits(be, 0, 3, 7, false)).toBe(0x55);
     // Big-endian allocation starts at the most significant bit: bits 3..9 of the 16-bit word from the top.
     expect(be.getUint16(0, false)).toBe(0x55 << (16 - 3 - 7));
+  });
+});
+
+describe("bitfields wider than 32 bits", () => {
+  it("are exact bigints in both byte orders", () => {
+    for (const le of [true, false]) {
+      const view = new DataView(new ArrayBuffer(16));
+      writeBitsBig(view, 0, 5, 50, le, (1n << 49n) | 0x123n);
+      expect(readBitsBig(view, 0, 5, 50, le)).toBe((1n << 49n) | 0x123n);
+      expect(readBits(view, 0, 5, 9, le)).toBe(le ? 0x123 : 0x100);
+    }
+    expect(() => checkBigBits("t", "x", 1n << 50n, 50)).toThrow('t: field "x": expected a bigint from 0 to');
   });
 });
 
