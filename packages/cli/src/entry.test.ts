@@ -75,8 +75,7 @@ describe("the real bin", () => {
     expect(readdirSync(out).sort()).toEqual(["registry", "ts"]);
     const check = sysargs("gen", "--check", "--out", out);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/registry\/ up to date \(\d+ files\)\n/);
-    expect(check.out).toMatch(/ts\/ up to date \(25 files\)\n$/);
+    expect(check.out).toMatch(/registry\/, \S+\/ts\/ up to date \(\d+ files\)\n$/);
   });
 
   it("abis, abis --abi A --json", () => {
