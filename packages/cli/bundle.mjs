@@ -6,7 +6,8 @@
 // @sysargs/registry is bundled too; it finds its data by resolving its own package.json, which
 // the CLI depends on. The loader (ts-morph) and the generators are required only when `validate`
 // or `gen` runs (Node.js 20.19 and later load those ES modules through require()); the
-// conformance tool, never published, is imported only by `verify`.
+// conformance tool, never published, is imported only by `verify`. @sysargs/linux stays outside
+// too: `decode` loads the one ABI module it needs (about 400 kB of code each).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -18,7 +19,7 @@ await build({
   platform: "node",
   target: "node20",
   logLevel: "warning",
-  external: ["@sysargs/loader", "@sysargs/generators", "@sysargs/conformance"],
+  external: ["@sysargs/loader", "@sysargs/generators", "@sysargs/conformance", "@sysargs/linux"],
   // import.meta.url has no CommonJS equivalent; the bundled modules get the bundle's own URL.
   define: { "import.meta.url": "__bundle_url" },
   banner: { js: 'const __bundle_url = require("node:url").pathToFileURL(__filename).href;' },

@@ -287,9 +287,21 @@ describe("one error path", () => {
     verify: ["--abi", "--json", "--schemas"],
     caps: ["--abi", "--json"],
     probe: ["--json"],
+    decode: ["--abi", "--json", "--hex", "--file"],
   };
-  const valued = new Set(["--abi", "--out", "--registry", "--schemas"]);
-  const all = ["--abi", "--json", "--check", "--out", "--quiet", "--list", "--registry", "--schemas"];
+  const valued = new Set(["--abi", "--out", "--registry", "--schemas", "--hex", "--file"]);
+  const all = [
+    "--abi",
+    "--json",
+    "--check",
+    "--out",
+    "--quiet",
+    "--list",
+    "--registry",
+    "--schemas",
+    "--hex",
+    "--file",
+  ];
 
   it("an option a command does not take exits 2 naming the option and the command", async () => {
     for (const [command, accepted] of Object.entries(takes))
@@ -820,7 +832,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "regsitry", "--schemas", good, "--out", tempDir("gen-unknown"))).toEqual({
       code: 1,
       out: "",
-      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry, capabilities, c)',
+      err: 'sysargs: unknown generator "regsitry"; did you mean "registry"? (known: registry, capabilities, c, ts)',
     });
     const list = await cli("gen", "--list");
     expect(list.code).toBe(0);
@@ -893,7 +905,7 @@ describe("validate and gen", () => {
     // regenerating replaces the whole folder, leaving nothing beside it
     expect((await cli("gen", "registry", "--schemas", good, "--out", out, "--quiet")).code).toBe(0);
     expect(readdirSync(data)).not.toContain("old.json");
-    expect(readdirSync(out)).toEqual(["capabilities", "registry"]);
+    expect(readdirSync(out)).toEqual(["registry"]);
     expect(readdirSync(parent)).toEqual(["gen"]);
     expect((await cli("gen", "registry", "--check", "--schemas", good, "--out", out)).code).toBe(0);
   });
@@ -938,7 +950,7 @@ describe("validate and gen", () => {
       /\nclone_args\s+64 \(5\.3\), 80 \(5\.5\), 88 \(5\.7\)\s+argument\s+88\/8\s+88\/8\s+88\/8\n/,
     );
     expect(r.out).toMatch(
-      /\nWrote \d+ files in \d+ ms:\n {2}registry {5}\d+ files in .*gen\/registry\/\n {2}capabilities \d+ files in .*gen\/capabilities\/$/,
+      /\nWrote \d+ files in \d+ ms:\n {2}registry\s+\d+ files in .*gen\/registry\/\n {2}capabilities\s+\d+ files in .*gen\/capabilities\/\n {2}c\s+\d+ files in .*gen\/c\/\n {2}ts\s+25 files in .*gen\/ts\/$/,
     );
   });
 

@@ -72,10 +72,10 @@ describe("the real bin", () => {
     expect(sysargs("gen", "--list").out.split("\n")[1]).toMatch(/^registry\s+packages\/registry\/data\//);
     const out = mkdtempSync(join(tmpdir(), "sysargs-entry-"));
     expect(sysargs("gen", "--out", out, "--quiet")).toEqual({ code: 0, out: "", err: "" });
-    expect(readdirSync(out).sort()).toEqual(["c", "capabilities", "registry"]);
+    expect(readdirSync(out).sort()).toEqual(["c", "capabilities", "registry", "ts"]);
     const check = sysargs("gen", "--check", "--out", out);
     expect(check.code).toBe(0);
-    expect(check.out).toMatch(/registry\/, \S*capabilities\/, \S*c\/ up to date \(\d+ files\)\n$/);
+    expect(check.out).toMatch(/registry\/, \S*capabilities\/, \S*c\/, \S*ts\/ up to date \(\d+ files\)\n$/);
   });
 
   it("abis, abis --abi A --json", () => {

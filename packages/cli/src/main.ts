@@ -21,6 +21,10 @@ Commands:
   syscalls --abi A [--json]      the ABI's syscall table with kernel versions
   resolve <number|name> --abi A  syscall number to name or name to number (like scmp_sys_resolver);
                                  a number is decimal digits or 0x and hex digits
+  decode <type> --abi A (--hex HEX | --file F) [--json]
+                                 decode a struct's bytes as the kernel would copy them: a tree with
+                                 flag names, or {type, abi, size, fields} with integers as decimal
+                                 strings; bytes the kernel refuses exit 1 naming why
   verify [--abi A] [--json]      prove layouts and constants with cross compilers and the kernel's BTF
   caps [syscall] [--abi A] [--json]  the capability list: how a filter can look at each argument
                                  (register, fd, multiplexer, extensible struct fields with offsets
@@ -53,6 +57,8 @@ const OPTIONS = {
   quiet: { type: "boolean", default: false },
   list: { type: "boolean", default: false },
   registry: { type: "string" },
+  hex: { type: "string" },
+  file: { type: "string" },
   schemas: { type: "string" },
   kernel: { type: "string" },
   inspectable: { type: "boolean", default: false },
@@ -90,6 +96,7 @@ const ACCEPTS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   syscall: ["abi", "json", "registry"],
   syscalls: ["abi", "json", "registry"],
   resolve: ["abi", "json", "registry"],
+  decode: ["abi", "hex", "file", "json"],
   verify: ["abi", "json", "schemas"],
   caps: ["abi", "json", "kernel", "inspectable", "field", "compare", "landlock"],
   probe: ["json"],
@@ -229,6 +236,19 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       const abi = requireArg(v.abi, "--abi: sysargs resolve <number|name> --abi <abi>");
       (await import("./tables-commands.js")).cmdResolve(
         opt({ what, abi, json: v.json }, "registry", registry),
+        io,
+      );
+      return 0;
+    }
+    case "decode": {
+      expectArgs(1);
+      const usage = "sysargs decode <type> --abi <abi> (--hex HEX | --file FILE)";
+      const type = requireArg(rest[0], `type name: ${usage}`);
+      const abi = requireArg(v.abi, `--abi: ${usage}`);
+      if ((v.hex === undefined) === (v.file === undefined))
+        throw usageError(`give one of --hex and --file: ${usage}`);
+      await (await import("./decode-command.js")).cmdDecode(
+        opt(opt({ type, abi, json: v.json }, "hex", v.hex), "file", v.file),
         io,
       );
       return 0;

@@ -9,6 +9,18 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LayoutEngine } from "@sysargs/layout";
 import { loadSchemas } from "@sysargs/loader";
+import { decodeRows } from "./decode-bench.js";
+
+const print = (rows: string[][]) => {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+};
+
+// `pnpm bench decode`: only the decoders of @sysargs/linux (docs/benchmarks.md).
+if (process.argv[2] === "decode") {
+  print(decodeRows());
+  process.exit(0);
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const schemas = join(root, "schemas");
@@ -129,5 +141,6 @@ const PARSE_BUDGET = 2; // issue #9: parsing costs at most 2x a memcpy of the sa
   }
 }
 
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+print(rows);
+console.log("");
+print(decodeRows());

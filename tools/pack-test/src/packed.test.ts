@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, posix, relative } from "node:path";
+import { readVectors } from "@sysargs/test-vectors";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type LintResult,
@@ -35,7 +36,7 @@ afterAll(() => {
 });
 
 describe("packed public packages", () => {
-  it("are the fourteen published packages, all ES modules with a README and no tests", () => {
+  it("are the seventeen published packages, all ES modules with a README and no tests", () => {
     expect(packed.map((p) => p.name)).toEqual([
       "@sysargs/btf",
       "@sysargs/c",
@@ -45,11 +46,14 @@ describe("packed public packages", () => {
       "@sysargs/gen-c",
       "@sysargs/gen-caps",
       "@sysargs/gen-registry",
+      "@sysargs/gen-ts",
       "@sysargs/generators",
       "@sysargs/layout",
+      "@sysargs/linux",
       "@sysargs/loader",
       "@sysargs/model",
       "@sysargs/registry",
+      "@sysargs/runtime",
       "sysargs",
     ]);
     // lintTarball's "esm-only" attw profile relies on this: no package offers require().
@@ -333,6 +337,107 @@ console.log(
       expect(wrong.stdout).toMatch(
         /wrong\.ts\(2,7\): error TS2322: Type 'number' is not assignable to type 'string'/,
       );
+    });
+
+    // struct clone_args as the s390x program of tools/test-vectors wrote it under qemu-user.
+    const s390x = readVectors().find((f) => f.abi === "s390x")!.structs.clone_args!;
+
+    it("npx sysargs decode clone_args --abi s390x --json gives what the s390x program wrote", async () => {
+      const r = await sysargs("decode", "clone_args", "--abi", "s390x", "--hex", s390x.hex, "--json");
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout)).toEqual({
+        type: "clone_args",
+        abi: "s390x",
+        size: 88,
+        fields: s390x.fields,
+      });
+    });
+
+    it("plain Node imports @sysargs/linux/<abi> and @sysargs/runtime", async () => {
+      writeFileSync(
+        join(project, "plain.mjs"),
+        `import { decodeCloneArgs, getCloneArgsFlags, CloneFlags, SYSCALLS } from "@sysargs/linux/s390x";
+import { isSysargsError } from "@sysargs/runtime";
+const bytes = Buffer.from(process.argv[2], "hex");
+const args = decodeCloneArgs(bytes);
+let error = "";
+try { decodeCloneArgs(bytes.subarray(0, 40)); } catch (e) { if (isSysargsError(e, "StructTooSmallError")) error = e.message; }
+console.log(JSON.stringify({
+  flags: String(args.flags),
+  cgroup: String(args.cgroup),
+  same: getCloneArgsFlags(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)) === args.flags,
+  parsed: String(CloneFlags.parse("CLONE_NEWUSER|CLONE_NEWNS")),
+  clone3: SYSCALLS.clone3.number,
+  error,
+}));
+`,
+      );
+      const r = await mustRun("node", ["plain.mjs", s390x.hex], { cwd: project, env });
+      expect(JSON.parse(r.stdout)).toEqual({
+        flags: s390x.fields.flags,
+        cgroup: s390x.fields.cgroup,
+        same: true,
+        parsed: String(0x10000000 | 0x20000),
+        clone3: 435,
+        error: "clone_args: 40 bytes is smaller than the minimum of 64 bytes (the kernel answers EINVAL)",
+      });
+    });
+
+    it("TypeScript type-checks @sysargs/linux with moduleResolution node16 and bundler", async () => {
+      const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
+      writeFileSync(
+        join(project, "linux.ts"),
+        `import { type CloneArgs, decodeCloneArgs, CLONE_ARGS_SIZE, type OpenHow, encodeOpenHow } from "@sysargs/linux/x86_64";
+import { isSysargsError, type TypeCodec } from "@sysargs/runtime";
+import { TYPES } from "@sysargs/linux/aarch64";
+const args: CloneArgs = decodeCloneArgs(new Uint8Array(CLONE_ARGS_SIZE));
+const flags: bigint = args.flags;
+const how: OpenHow = { flags: 0n, mode: 0o600n, resolve: 0n };
+const bytes: Uint8Array = encodeOpenHow(how);
+const codec: TypeCodec | undefined = TYPES["open_how"];
+const e: unknown = null;
+if (isSysargsError(e, "NonZeroTailError")) console.log(e.offset);
+console.log(flags, bytes.length, codec?.size);
+`,
+      );
+      writeFileSync(
+        join(project, "linux-wrong.ts"),
+        `import { decodeCloneArgs } from "@sysargs/linux/x86_64";\nconst flags: number = decodeCloneArgs(new Uint8Array(88)).flags;\nvoid flags;\n`,
+      );
+      const common = [
+        "--strict",
+        "--target",
+        "es2022",
+        "--types",
+        "node",
+        "--typeRoots",
+        join(WORKSPACE_ROOT, "node_modules", "@types"),
+        "--pretty",
+        "false",
+        "--noEmit",
+      ];
+      // The examples in the two packages' READMEs compile too.
+      const examples = ["linux", "runtime"].map((name) => {
+        const readme = readFileSync(join(project, `node_modules/@sysargs/${name}/README.md`), "utf8");
+        const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+        expect(example, name).toContain("@sysargs/");
+        writeFileSync(join(project, `readme-${name}.ts`), example!);
+        return `readme-${name}.ts`;
+      });
+      for (const mode of [
+        ["--module", "node16", "--moduleResolution", "node16"],
+        ["--module", "esnext", "--moduleResolution", "bundler"],
+      ]) {
+        const ok = await run("node", [tsc, ...common, ...mode, "linux.ts", ...examples], {
+          cwd: project,
+          env,
+        });
+        expect(ok.stdout + ok.stderr, mode.join(" ")).toBe("");
+        const wrong = await run("node", [tsc, ...common, ...mode, "linux-wrong.ts"], { cwd: project, env });
+        expect(wrong.stdout, mode.join(" ")).toMatch(
+          /error TS2322: Type 'bigint' is not assignable to type 'number'/,
+        );
+      }
     });
   });
 });
