@@ -5,7 +5,8 @@
  *
  * The record (docs/deep-record.md):
  *   0   struct seccomp_data (64 bytes, as the kernel fills it)
- *   64  arg_status  0: no struct argument; 1: copied; 2: the copy failed
+ *   64  arg_status  0: no struct argument; 1: copied; 2: the copy failed; 3: a struct the kernel
+ *                   copies out (file_getattr): its size passed the kernel's checks, nothing copied
  *   68  arg_error   the errno the kernel's copy would return (EFAULT, EINVAL, E2BIG) when status is 2
  *   72  arg_usize   the size user space passed, after "0 means the first version"
  *   76  arg_index   the syscall argument that holds the pointer
@@ -47,6 +48,9 @@ extern "C" {
 #define SYSARGS_ARG_NONE 0u
 #define SYSARGS_ARG_COPIED 1u
 #define SYSARGS_ARG_FAILED 2u
+/* A copy-out struct argument (file_getattr): the size checks passed; nothing is copied, since the
+   kernel writes the struct after the call's work (and may still fail then with EFAULT). */
+#define SYSARGS_ARG_OUT 3u
 
 /* struct seccomp_data, with fixed-width members: the same 64 bytes on every ABI. */
 struct sysargs_seccomp_data {
@@ -129,6 +133,8 @@ struct sysargs_copy_rules {
 	/* 1: the syscall refuses a NULL pointer with EINVAL before copying (sched_setattr);
 	   2: the same unless the size argument is 0, which means "no struct" (open_tree_attr). */
 	__u8 null_is_einval;
+	/* 1: the kernel copies the struct out (file_getattr): only the size checks apply. */
+	__u8 copy_out;
 	__u32 size_offset;     /* offset of the in-struct size */
 	__u8 size_arg;         /* seccomp_data.args index of the size, when it is an argument */
 	__u8 ptr_arg;          /* seccomp_data.args index of the pointer */
@@ -209,6 +215,12 @@ static inline int sysargs_copy_struct(const struct sysargs_copy_rules *r, const 
 		if (error == E2BIG && r->size_in_struct)
 			__builtin_memcpy(arg + r->size_offset, &r->known_size, sizeof(r->known_size));
 		return -error;
+	}
+	if (r->copy_out) {
+		/* Nothing to read before the call: the kernel writes this struct when it is done. */
+		__builtin_memset(arg, 0, r->known_size);
+		rec->arg_status = SYSARGS_ARG_OUT;
+		return 0;
 	}
 	/* copy_struct_from_user: a larger struct than known must end in zeros. */
 	if (usize > r->known_size && r->tail_must_be_zero) {

@@ -19,6 +19,12 @@
  *   landlock_create_ruleset  an empty ruleset_attr: ENOMSG after the copy.
  *   statmount, listmount     mnt_id 0xffffffffffff (no such mount): ENOENT after the copy.
  *   setxattrat, getxattrat   dfd 1000000, relative path: EBADF after the copy.
+ *   file_setattr       dfd 1000000, relative path "x", at_flags 0, a zeroed file_attr (valid
+ *                      xflags): the size checks and copy_struct_from_user come before the path
+ *                      lookup, which fails with EBADF.
+ *   file_getattr       the same arguments: the size checks come before the lookup (EBADF), and
+ *                      the struct is only written after it, so NULL and the guard page are
+ *                      "accepted" by the kernel and by the size-check parser (status ARG_OUT).
  * A kernel errno counts as a copy verdict only where the syscall's copy can return it (EINVAL is
  * not one for perf_event_open, whose short sizes give E2BIG); any other result is "accepted".
  */
@@ -61,6 +67,7 @@ struct subject {
 	void (*prepare)(unsigned char *s, uint64_t args[6]);
 	int ptr_arg, size_arg;
 	int returns_fd;
+	int copy_out; /* the kernel writes the struct: the parser's status is SYSARGS_ARG_OUT */
 };
 
 static const char path_x[] = "x";
@@ -141,20 +148,23 @@ static const unsigned v_mount_attr[] = {SYSARGS_MOUNT_ATTR_SIZE_VER0};
 static const unsigned v_landlock[] = {8, 16, 24};
 static const unsigned v_mnt_id_req[] = {SYSARGS_MNT_ID_REQ_SIZE_VER0, SYSARGS_MNT_ID_REQ_SIZE_VER1};
 static const unsigned v_xattr[] = {SYSARGS_XATTR_ARGS_SIZE_VER0};
+static const unsigned v_file_attr[] = {SYSARGS_FILE_ATTR_SIZE_VER0};
 
 #define N(a) (unsigned)(sizeof(a) / sizeof((a)[0]))
 static const struct subject subjects[] = {
-	{"clone3", SYSARGS_SYS_CLONE3_NR, sysargs_parse_clone3, SYSARGS_CLONE_ARGS_SIZEOF, 64, v_clone, N(v_clone), 0, 0, 1, prep_clone3, 0, 1, 0},
-	{"openat2", SYSARGS_SYS_OPENAT2_NR, sysargs_parse_openat2, SYSARGS_OPEN_HOW_SIZEOF, 24, v_open_how, N(v_open_how), 0, 0, 1, prep_openat2, 2, 3, 1},
-	{"sched_setattr", SYSARGS_SYS_SCHED_SETATTR_NR, sysargs_parse_sched_setattr, SYSARGS_SCHED_ATTR_SIZEOF, 48, v_sched, N(v_sched), 1, SYSARGS_SCHED_ATTR_SIZE_OFFSET, 1, prep_sched_setattr, 1, -1, 0},
-	{"perf_event_open", SYSARGS_SYS_PERF_EVENT_OPEN_NR, sysargs_parse_perf_event_open, SYSARGS_PERF_EVENT_ATTR_SIZEOF, 64, v_perf, N(v_perf), 1, SYSARGS_PERF_EVENT_ATTR_SIZE_OFFSET, 0, prep_perf, 0, -1, 1},
-	{"mount_setattr", SYSARGS_SYS_MOUNT_SETATTR_NR, sysargs_parse_mount_setattr, SYSARGS_MOUNT_ATTR_SIZEOF, 32, v_mount_attr, N(v_mount_attr), 0, 0, 1, prep_at_path, 3, 4, 0},
-	{"open_tree_attr", SYSARGS_SYS_OPEN_TREE_ATTR_NR, sysargs_parse_open_tree_attr, SYSARGS_MOUNT_ATTR_SIZEOF, 32, v_mount_attr, N(v_mount_attr), 0, 0, 1, prep_open_tree_attr, 3, 4, 1},
-	{"landlock_create_ruleset", SYSARGS_SYS_LANDLOCK_CREATE_RULESET_NR, sysargs_parse_landlock_create_ruleset, SYSARGS_LANDLOCK_RULESET_ATTR_SIZEOF, 8, v_landlock, N(v_landlock), 0, 0, 1, prep_landlock, 0, 1, 1},
-	{"statmount", SYSARGS_SYS_STATMOUNT_NR, sysargs_parse_statmount, SYSARGS_MNT_ID_REQ_SIZEOF, 24, v_mnt_id_req, N(v_mnt_id_req), 1, SYSARGS_MNT_ID_REQ_SIZE_OFFSET, 1, prep_statmount, 0, -1, 0},
-	{"listmount", SYSARGS_SYS_LISTMOUNT_NR, sysargs_parse_listmount, SYSARGS_MNT_ID_REQ_SIZEOF, 24, v_mnt_id_req, N(v_mnt_id_req), 1, SYSARGS_MNT_ID_REQ_SIZE_OFFSET, 1, prep_listmount, 0, -1, 0},
-	{"setxattrat", SYSARGS_SYS_SETXATTRAT_NR, sysargs_parse_setxattrat, SYSARGS_XATTR_ARGS_SIZEOF, 16, v_xattr, N(v_xattr), 0, 0, 1, prep_xattr, 4, 5, 0},
-	{"getxattrat", SYSARGS_SYS_GETXATTRAT_NR, sysargs_parse_getxattrat, SYSARGS_XATTR_ARGS_SIZEOF, 16, v_xattr, N(v_xattr), 0, 0, 1, prep_xattr, 4, 5, 0},
+	{"clone3", SYSARGS_SYS_CLONE3_NR, sysargs_parse_clone3, SYSARGS_CLONE_ARGS_SIZEOF, 64, v_clone, N(v_clone), 0, 0, 1, prep_clone3, 0, 1, 0, 0},
+	{"openat2", SYSARGS_SYS_OPENAT2_NR, sysargs_parse_openat2, SYSARGS_OPEN_HOW_SIZEOF, 24, v_open_how, N(v_open_how), 0, 0, 1, prep_openat2, 2, 3, 1, 0},
+	{"sched_setattr", SYSARGS_SYS_SCHED_SETATTR_NR, sysargs_parse_sched_setattr, SYSARGS_SCHED_ATTR_SIZEOF, 48, v_sched, N(v_sched), 1, SYSARGS_SCHED_ATTR_SIZE_OFFSET, 1, prep_sched_setattr, 1, -1, 0, 0},
+	{"perf_event_open", SYSARGS_SYS_PERF_EVENT_OPEN_NR, sysargs_parse_perf_event_open, SYSARGS_PERF_EVENT_ATTR_SIZEOF, 64, v_perf, N(v_perf), 1, SYSARGS_PERF_EVENT_ATTR_SIZE_OFFSET, 0, prep_perf, 0, -1, 1, 0},
+	{"mount_setattr", SYSARGS_SYS_MOUNT_SETATTR_NR, sysargs_parse_mount_setattr, SYSARGS_MOUNT_ATTR_SIZEOF, 32, v_mount_attr, N(v_mount_attr), 0, 0, 1, prep_at_path, 3, 4, 0, 0},
+	{"open_tree_attr", SYSARGS_SYS_OPEN_TREE_ATTR_NR, sysargs_parse_open_tree_attr, SYSARGS_MOUNT_ATTR_SIZEOF, 32, v_mount_attr, N(v_mount_attr), 0, 0, 1, prep_open_tree_attr, 3, 4, 1, 0},
+	{"landlock_create_ruleset", SYSARGS_SYS_LANDLOCK_CREATE_RULESET_NR, sysargs_parse_landlock_create_ruleset, SYSARGS_LANDLOCK_RULESET_ATTR_SIZEOF, 8, v_landlock, N(v_landlock), 0, 0, 1, prep_landlock, 0, 1, 1, 0},
+	{"statmount", SYSARGS_SYS_STATMOUNT_NR, sysargs_parse_statmount, SYSARGS_MNT_ID_REQ_SIZEOF, 24, v_mnt_id_req, N(v_mnt_id_req), 1, SYSARGS_MNT_ID_REQ_SIZE_OFFSET, 1, prep_statmount, 0, -1, 0, 0},
+	{"listmount", SYSARGS_SYS_LISTMOUNT_NR, sysargs_parse_listmount, SYSARGS_MNT_ID_REQ_SIZEOF, 24, v_mnt_id_req, N(v_mnt_id_req), 1, SYSARGS_MNT_ID_REQ_SIZE_OFFSET, 1, prep_listmount, 0, -1, 0, 0},
+	{"setxattrat", SYSARGS_SYS_SETXATTRAT_NR, sysargs_parse_setxattrat, SYSARGS_XATTR_ARGS_SIZEOF, 16, v_xattr, N(v_xattr), 0, 0, 1, prep_xattr, 4, 5, 0, 0},
+	{"getxattrat", SYSARGS_SYS_GETXATTRAT_NR, sysargs_parse_getxattrat, SYSARGS_XATTR_ARGS_SIZEOF, 16, v_xattr, N(v_xattr), 0, 0, 1, prep_xattr, 4, 5, 0, 0},
+	{"file_setattr", SYSARGS_SYS_FILE_SETATTR_NR, sysargs_parse_file_setattr, SYSARGS_FILE_ATTR_SIZEOF, 24, v_file_attr, N(v_file_attr), 0, 0, 1, prep_at_path, 2, 3, 0, 0},
+	{"file_getattr", SYSARGS_SYS_FILE_GETATTR_NR, sysargs_parse_file_getattr, SYSARGS_FILE_ATTR_SIZEOF, 24, v_file_attr, N(v_file_attr), 0, 0, 1, prep_at_path, 2, 3, 0, 1},
 };
 
 static char verdict(const struct subject *s, long ret, int err)
@@ -225,7 +235,8 @@ static void cell(const struct subject *s, const char *name, unsigned char *at, s
 		mismatches++;
 	printf("%s %s %c %c %s\n", s->name, name, kv, pv, ret >= 0 ? "ok" : strerror(err));
 	/* The parser's record agrees with itself: status, errno and user size. */
-	if ((pr == 0) != (rec.arg_status == SYSARGS_ARG_COPIED) || (pr != 0 && rec.arg_error != -pr)) {
+	if ((pr == 0) != (rec.arg_status == (s->copy_out ? SYSARGS_ARG_OUT : SYSARGS_ARG_COPIED)) ||
+	    (pr != 0 && rec.arg_error != -pr)) {
 		printf("%s %s record-inconsistent\n", s->name, name);
 		mismatches++;
 	}

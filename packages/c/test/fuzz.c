@@ -29,7 +29,8 @@ static const parse_fn parsers[] = {
 	sysargs_parse_clone3,     sysargs_parse_openat2,        sysargs_parse_sched_setattr,
 	sysargs_parse_perf_event_open, sysargs_parse_mount_setattr, sysargs_parse_open_tree_attr,
 	sysargs_parse_landlock_create_ruleset, sysargs_parse_statmount, sysargs_parse_listmount,
-	sysargs_parse_setxattrat, sysargs_parse_getxattrat,
+	sysargs_parse_setxattrat, sysargs_parse_getxattrat, sysargs_parse_file_setattr,
+	sysargs_parse_file_getattr,
 };
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);

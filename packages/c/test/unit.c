@@ -165,6 +165,34 @@ static void test_openat2(void)
 	CHECK(rec.arg_index == SYSARGS_SYS_OPENAT2_HOW_INDEX);
 }
 
+/* file_attr in both directions: file_setattr copies it in (a larger size needs a zero tail),
+   file_getattr only has its size checked (the kernel writes it after the call). */
+static void test_file_attr(void)
+{
+	struct sysargs_seccomp_data d = call(0, 0, PTR, SYSARGS_FILE_ATTR_SIZEOF + 8, 0, 0);
+	__u64 xflags = SYSARGS_FS_XFLAG_NOATIME;
+	memset(user, 0, sizeof(user));
+	memcpy(U8(user) + SYSARGS_FILE_ATTR_FA_XFLAGS_OFFSET, &xflags, 8);
+	CHECK(sysargs_parse_file_setattr(&local, &d, &rec) == 0);
+	CHECK(rec.arg_status == SYSARGS_ARG_COPIED);
+	CHECK(memcmp((unsigned char *)&rec + SYSARGS_RECORD_ARG_OFFSET, user, SYSARGS_FILE_ATTR_SIZEOF) == 0);
+	CHECK(rec.arg_index == SYSARGS_SYS_FILE_SETATTR_UFATTR_INDEX);
+	U8(user)[SYSARGS_FILE_ATTR_SIZEOF + 5] = 1;
+	CHECK(sysargs_parse_file_setattr(&local, &d, &rec) == -E2BIG);
+	CHECK(sysargs_parse_file_getattr(&local, &d, &rec) == 0); /* nothing read: the tail is not checked */
+	CHECK(rec.arg_status == SYSARGS_ARG_OUT);
+	CHECK(rec.arg_usize == SYSARGS_FILE_ATTR_SIZEOF + 8);
+	CHECK(get32((unsigned char *)&rec + SYSARGS_RECORD_ARG_OFFSET) == 0);
+	d = call(0, 0, 0, SYSARGS_FILE_ATTR_SIZEOF, 0, 0);
+	CHECK(sysargs_parse_file_getattr(&local, &d, &rec) == 0); /* NULL: faults only after the call */
+	CHECK(sysargs_parse_file_setattr(&local, &d, &rec) == -EFAULT);
+	d = call(0, 0, PTR, SYSARGS_FILE_ATTR_SIZE_VER0 - 1, 0, 0);
+	CHECK(sysargs_parse_file_getattr(&local, &d, &rec) == -EINVAL);
+	CHECK(rec.arg_status == SYSARGS_ARG_FAILED && rec.arg_error == EINVAL);
+	d = call(0, 0, PTR, SYSARGS_PAGE_SIZE + 1, 0, 0);
+	CHECK(sysargs_parse_file_getattr(&local, &d, &rec) == -E2BIG);
+}
+
 int main(void)
 {
 	CHECK(sizeof(struct sysargs_record) == SYSARGS_RECORD_SIZE);
@@ -175,6 +203,7 @@ int main(void)
 	test_perf_event_open();
 	test_statmount();
 	test_openat2();
+	test_file_attr();
 	printf("%s checks %d failed %d\n", SYSARGS_ABI_NAME, checks, failed);
 	return failed != 0;
 }

@@ -25,22 +25,33 @@ const NULL_IS_EINVAL: Readonly<Record<string, 1 | 2>> = { sched_setattr: 1, open
  */
 const NESTED_BOUNDS: Readonly<Record<string, number>> = { "clone_args.set_tid": 32 };
 
-/** One syscall argument the early parser copies: a pointer to an extensible struct, copied in. */
+/**
+ * One syscall argument the early parser handles: a pointer to an extensible struct. `copy` is what
+ * this syscall does with it, decided by the pointer's direction (In<>/InOut<>: the kernel copies
+ * it in; Out<>: it writes it), not by the struct's `extensible.copy`, which names the direction
+ * its size rules were written for (file_attr's block describes file_getattr; file_setattr copies
+ * the same struct in).
+ */
 export interface ParsedArgument {
   readonly syscall: SyscallDecl;
   readonly signature: Signature;
   readonly param: Param;
   readonly index: number;
   readonly struct: CompositeDecl;
+  readonly copy: "in" | "out";
 }
 
 const pointee = (t: TypeRef): string | undefined =>
   t.kind === "pointer" && t.to.kind === "named" ? t.to.name : undefined;
 
 /**
- * The struct arguments of an ABI's syscalls that the kernel copies in with copy_struct_from_user
- * (an extensible struct behind an "in" or "inout" pointer), by syscall name. Copy-out arguments
- * (file_getattr, sched_getattr) have nothing to inspect before the call.
+ * The extensible-struct arguments of an ABI's syscalls that get a parser, by syscall name:
+ * - copied in (In<> or InOut<> pointer): a full copy with copy_struct_from_user's rules;
+ * - copied out (Out<> pointer) of a struct whose extensible block is written for the copy out
+ *   (`copy: "out"`, file_getattr): the size checks the kernel makes before it works, and nothing
+ *   copied (status SYSARGS_ARG_OUT);
+ * - copied out of a struct whose block describes the copy in (sched_getattr's sched_attr): none,
+ *   since the block's size rules are the setter's, not the getter's.
  */
 export function parsedArguments(ctx: GeneratorContext, abi: Abi): ParsedArgument[] {
   const out: ParsedArgument[] = [];
@@ -52,10 +63,12 @@ export function parsedArguments(ctx: GeneratorContext, abi: Abi): ParsedArgument
     if (!signature) continue;
     signature.params.forEach((param, index) => {
       const name = pointee(param.type);
-      if (!name || param.type.kind !== "pointer" || param.type.direction === "out") return;
+      if (!name || param.type.kind !== "pointer") return;
       const struct = ctx.index.composite(name, abi.name);
-      if (struct?.extensible && struct.extensible.copy === "in")
-        out.push({ syscall, signature, param, index, struct });
+      if (!struct?.extensible) return;
+      const copy = param.type.direction === "out" ? "out" : "in";
+      if (copy === "out" && struct.extensible.copy !== "out") return;
+      out.push({ syscall, signature, param, index, struct, copy });
     });
   }
   return out;
@@ -87,6 +100,14 @@ class Unseen extends Error {}
 
 function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument): string[] {
   const ext = a.struct.extensible!;
+  // The struct's size rules hold in both directions; what the direction changes is the copy.
+  // Copied in, every extensible struct goes through copy_struct_from_user (or perf's copy of the
+  // same rule): a larger size needs a zero tail, whichever direction the block was written for.
+  const tailMustBeZero = a.copy === "in" && (ext.copy === "out" || ext.tailMustBeZero);
+  if (a.copy !== ext.copy && ext.sizeIn.kind !== "argument")
+    throw new Error(
+      `gen-c: ${a.syscall.name}: ${a.struct.name} is copied ${a.copy} but its extensible block describes the copy ${ext.copy} with the size in ${ext.sizeIn.kind}: no rule for this direction`,
+    );
   const members = ctx.members(a.struct.name, abi.name);
   const slots = ctx.slots(a.signature, abi.name);
   if ("error" in slots) throw new Error(`gen-c: ${a.syscall.name} on ${abi.name}: ${slots.error}`);
@@ -142,6 +163,10 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
   const first = ext.versions[0]!;
   const nestedLines: string[] = [];
   let recordSize = `(SYSARGS_RECORD_ARG_OFFSET + ${stem}_SIZEOF)`;
+  if (a.copy === "out" && (flagRule || nested.max))
+    throw new Error(
+      `gen-c: ${a.syscall.name}: a copied-out ${a.struct.name} cannot have flag or nested rules`,
+    );
   if (nested.max) {
     const m = `${rec}_${nested.member.toUpperCase()}`;
     nested.at = `${m}_OFFSET`;
@@ -152,10 +177,21 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
     );
     recordSize = `(${m}_OFFSET + ${m}_MAX * ${nested.size})`;
   }
+  const comment = [
+    `/* ${a.syscall.name}: struct ${a.struct.name} at argument ${a.param.name} (seccomp_data.args[${slotOf(a.index)}]),`,
+    `   size from ${sizeFrom}; ${ext.versions.map((v) => `${v.size} bytes since ${v.since}`).join(", ")}.`,
+  ];
+  if (a.copy === "out")
+    comment.push(
+      "   Copied out by the kernel after the call's work: the parser makes the size checks the kernel",
+      "   makes before it and copies nothing (status SYSARGS_ARG_OUT, the struct area zero).",
+    );
+  else if (ext.copy === "out")
+    comment.push("   Copied in with copy_struct_from_user: a larger size needs a zero tail (E2BIG).");
+  comment[comment.length - 1] += " */";
   return [
     ...nestedLines,
-    `/* ${a.syscall.name}: struct ${a.struct.name} at argument ${a.param.name} (seccomp_data.args[${slotOf(a.index)}]),`,
-    `   size from ${sizeFrom}; ${ext.versions.map((v) => `${v.size} bytes since ${v.since}`).join(", ")}. */`,
+    ...comment,
     `#define ${rec}_SIZE ${recordSize}`,
     `SYSARGS_STATIC_ASSERT(${rec}_SIZE <= SYSARGS_RECORD_SIZE, "${a.syscall.name} fits the record");`,
     `static inline int ${fn}(const struct sysargs_reader *reader, const struct sysargs_seccomp_data *data,`,
@@ -167,10 +203,11 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
     `\t\tSYSARGS_PAGE_SIZE,`,
     `\t\t${ext.belowMin}, /* below the first size */`,
     `\t\t${ext.abovePage}, /* above the page size */`,
-    `\t\t${ext.tailMustBeZero ? 1 : 0}, /* tail_must_be_zero */`,
+    `\t\t${tailMustBeZero ? 1 : 0}, /* tail_must_be_zero */`,
     `\t\t${ext.sizeIn.kind === "field" ? 1 : 0}, /* size_in_struct */`,
     `\t\t${ext.zeroMeansFirst ? 1 : 0}, /* zero_means_first */`,
     `\t\t${NULL_IS_EINVAL[a.syscall.name] ?? 0}, /* null_is_einval */`,
+    `\t\t${a.copy === "out" ? 1 : 0}, /* copy_out */`,
     `\t\t${sizeOffset}, /* size_offset */`,
     `\t\t${sizeArg}, /* size_arg */`,
     `\t\t${slotOf(a.index)}, /* ptr_arg */`,

@@ -30,10 +30,10 @@ const diffGate = gate(
             packages: [],
           },
         ]),
-    // file_setattr and file_getattr came in 6.17; the newest syscall the program calls is open_tree_attr (6.15).
-    ...(compareVersions(kernel, "6.15") >= 0
+    // The newest syscalls the program calls are file_setattr and file_getattr (6.17).
+    ...(compareVersions(kernel, "6.17") >= 0
       ? []
-      : [{ what: "Linux 6.15", why: `the running kernel is ${kernel}, older than 6.15`, packages: [] }]),
+      : [{ what: "Linux 6.17", why: `the running kernel is ${kernel}, older than 6.17`, packages: [] }]),
   ],
   ciMode(),
 );
@@ -51,13 +51,15 @@ const SUBJECTS = [
   "listmount",
   "setxattrat",
   "getxattrat",
+  "file_setattr",
+  "file_getattr",
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "sysargs-diff-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(diffGate.skip)(`the parsers agree with the kernel ${diffGate.why}`, () => {
-  it("on every cell of the size matrix for 11 extensible-struct syscalls, and clone3's set_tid copy", async () => {
+  it("on every cell of the size matrix for 13 extensible-struct syscalls, and clone3's set_tid copy", async () => {
     requirePresent(diffGate);
     const bin = join(dir, "differential");
     const cc = await run("gcc", [
@@ -102,7 +104,21 @@ describe.skipIf(diffGate.skip)(`the parsers agree with the kernel ${diffGate.why
     expect(verdict("clone3", "set_tid-33")).toBe("I");
     expect(verdict("clone3", "set_tid-guard-2")).toBe("F");
     expect(verdict("clone3", "set_tid-1")).toBe("A");
-    // 11 syscalls x 7 cells + their published sizes + 4 in-struct size-0 cells + 5 set_tid cells
-    expect(cells.length).toBe(101);
+    // file_attr in both directions. file_setattr copies in (copy_struct_from_user, before the
+    // path lookup fails with EBADF): NULL faults, a dirty tail is E2BIG.
+    expect(verdict("file_setattr", "null")).toBe("F");
+    expect(verdict("file_setattr", "guard")).toBe("F");
+    expect(verdict("file_setattr", "first-1")).toBe("I");
+    expect(verdict("file_setattr", "size-24")).toBe("A");
+    expect(verdict("file_setattr", "known+8-dirty")).toBe("B");
+    expect(verdict("file_setattr", "page+1")).toBe("B");
+    // file_getattr writes the struct after the lookup: only its size checks come first.
+    expect(verdict("file_getattr", "null")).toBe("A");
+    expect(verdict("file_getattr", "guard")).toBe("A");
+    expect(verdict("file_getattr", "first-1")).toBe("I");
+    expect(verdict("file_getattr", "known+8-dirty")).toBe("A");
+    expect(verdict("file_getattr", "page+1")).toBe("B");
+    // 13 syscalls x 7 cells + their published sizes + 4 in-struct size-0 cells + 5 set_tid cells
+    expect(cells.length).toBe(115);
   });
 });

@@ -28,6 +28,7 @@ static inline int sysargs_parse_clone3(const struct sysargs_reader *reader, cons
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		1, /* size_arg */
 		0, /* ptr_arg */
@@ -41,6 +42,79 @@ static inline int sysargs_parse_clone3(const struct sysargs_reader *reader, cons
 		4, /* nested_size */
 		32, /* nested_max */
 		SYSARGS_RECORD_CLONE3_SET_TID_OFFSET, /* nested_at */
+	};
+	return sysargs_copy_struct(&rules, reader, data, rec);
+}
+
+/* file_getattr: struct file_attr at argument ufattr (seccomp_data.args[2]),
+   size from argument usize (seccomp_data.args[3]); 24 bytes since 6.17.
+   Copied out by the kernel after the call's work: the parser makes the size checks the kernel
+   makes before it and copies nothing (status SYSARGS_ARG_OUT, the struct area zero). */
+#define SYSARGS_RECORD_FILE_GETATTR_SIZE (SYSARGS_RECORD_ARG_OFFSET + SYSARGS_FILE_ATTR_SIZEOF)
+SYSARGS_STATIC_ASSERT(SYSARGS_RECORD_FILE_GETATTR_SIZE <= SYSARGS_RECORD_SIZE, "file_getattr fits the record");
+static inline int sysargs_parse_file_getattr(const struct sysargs_reader *reader, const struct sysargs_seccomp_data *data,
+                                             struct sysargs_record *rec)
+{
+	static const struct sysargs_copy_rules rules = {
+		SYSARGS_FILE_ATTR_SIZEOF, /* known_size */
+		24, /* first_size (6.17) */
+		SYSARGS_PAGE_SIZE,
+		EINVAL, /* below the first size */
+		E2BIG, /* above the page size */
+		0, /* tail_must_be_zero */
+		0, /* size_in_struct */
+		0, /* zero_means_first */
+		0, /* null_is_einval */
+		1, /* copy_out */
+		0, /* size_offset */
+		3, /* size_arg */
+		2, /* ptr_arg */
+		2, /* arg_index */
+		0, /* narrow: 64-bit arguments */
+		0, /* flag_offset */
+		0, /* flag_min_size */
+		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
+	};
+	return sysargs_copy_struct(&rules, reader, data, rec);
+}
+
+/* file_setattr: struct file_attr at argument ufattr (seccomp_data.args[2]),
+   size from argument usize (seccomp_data.args[3]); 24 bytes since 6.17.
+   Copied in with copy_struct_from_user: a larger size needs a zero tail (E2BIG). */
+#define SYSARGS_RECORD_FILE_SETATTR_SIZE (SYSARGS_RECORD_ARG_OFFSET + SYSARGS_FILE_ATTR_SIZEOF)
+SYSARGS_STATIC_ASSERT(SYSARGS_RECORD_FILE_SETATTR_SIZE <= SYSARGS_RECORD_SIZE, "file_setattr fits the record");
+static inline int sysargs_parse_file_setattr(const struct sysargs_reader *reader, const struct sysargs_seccomp_data *data,
+                                             struct sysargs_record *rec)
+{
+	static const struct sysargs_copy_rules rules = {
+		SYSARGS_FILE_ATTR_SIZEOF, /* known_size */
+		24, /* first_size (6.17) */
+		SYSARGS_PAGE_SIZE,
+		EINVAL, /* below the first size */
+		E2BIG, /* above the page size */
+		1, /* tail_must_be_zero */
+		0, /* size_in_struct */
+		0, /* zero_means_first */
+		0, /* null_is_einval */
+		0, /* copy_out */
+		0, /* size_offset */
+		3, /* size_arg */
+		2, /* ptr_arg */
+		2, /* arg_index */
+		0, /* narrow: 64-bit arguments */
+		0, /* flag_offset */
+		0, /* flag_min_size */
+		0, /* flag */
+		0, /* nested_ptr_offset */
+		0, /* nested_count_offset */
+		0, /* nested_size */
+		0, /* nested_max */
+		0, /* nested_at */
 	};
 	return sysargs_copy_struct(&rules, reader, data, rec);
 }
@@ -62,6 +136,7 @@ static inline int sysargs_parse_getxattrat(const struct sysargs_reader *reader, 
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		5, /* size_arg */
 		4, /* ptr_arg */
@@ -96,6 +171,7 @@ static inline int sysargs_parse_landlock_create_ruleset(const struct sysargs_rea
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		1, /* size_arg */
 		0, /* ptr_arg */
@@ -130,6 +206,7 @@ static inline int sysargs_parse_listmount(const struct sysargs_reader *reader, c
 		1, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		0, /* size_arg */
 		0, /* ptr_arg */
@@ -164,6 +241,7 @@ static inline int sysargs_parse_mount_setattr(const struct sysargs_reader *reade
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		4, /* size_arg */
 		3, /* ptr_arg */
@@ -198,6 +276,7 @@ static inline int sysargs_parse_open_tree_attr(const struct sysargs_reader *read
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		2, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		4, /* size_arg */
 		3, /* ptr_arg */
@@ -232,6 +311,7 @@ static inline int sysargs_parse_openat2(const struct sysargs_reader *reader, con
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		3, /* size_arg */
 		2, /* ptr_arg */
@@ -266,6 +346,7 @@ static inline int sysargs_parse_perf_event_open(const struct sysargs_reader *rea
 		1, /* size_in_struct */
 		1, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		4, /* size_offset */
 		0, /* size_arg */
 		0, /* ptr_arg */
@@ -300,6 +381,7 @@ static inline int sysargs_parse_sched_setattr(const struct sysargs_reader *reade
 		1, /* size_in_struct */
 		1, /* zero_means_first */
 		1, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		0, /* size_arg */
 		1, /* ptr_arg */
@@ -334,6 +416,7 @@ static inline int sysargs_parse_setxattrat(const struct sysargs_reader *reader, 
 		0, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		5, /* size_arg */
 		4, /* ptr_arg */
@@ -368,6 +451,7 @@ static inline int sysargs_parse_statmount(const struct sysargs_reader *reader, c
 		1, /* size_in_struct */
 		0, /* zero_means_first */
 		0, /* null_is_einval */
+		0, /* copy_out */
 		0, /* size_offset */
 		0, /* size_arg */
 		0, /* ptr_arg */
