@@ -170,6 +170,8 @@ describe("usage", () => {
       expect(r).toEqual({ code: 0, out: HELP, err: "" });
     }
     expect(HELP).toContain("Usage: sysargs <command> [options]");
+    expect(HELP).toContain("gen c --prefix P [--abi A,B]");
+    expect(HELP).toContain("PKG_CONFIG_PATH=P/share/pkgconfig pkg-config");
   });
 
   it("no command prints the help text and exits 2", async () => {
@@ -277,7 +279,7 @@ describe("one error path", () => {
   // Which options each command takes (HELP says the same): any other one is a usage error.
   const takes: Record<string, string[]> = {
     validate: ["--schemas", "--json"],
-    gen: ["--check", "--out", "--quiet", "--list", "--schemas", "--abi"],
+    gen: ["--check", "--out", "--quiet", "--list", "--schemas", "--abi", "--prefix"],
     abis: ["--abi", "--json", "--registry"],
     export: ["--json", "--registry"],
     layout: ["--abi", "--json", "--registry"],
@@ -289,12 +291,13 @@ describe("one error path", () => {
     probe: ["--json"],
     decode: ["--abi", "--json", "--hex", "--file"],
   };
-  const valued = new Set(["--abi", "--out", "--registry", "--schemas", "--hex", "--file"]);
+  const valued = new Set(["--abi", "--out", "--prefix", "--registry", "--schemas", "--hex", "--file"]);
   const all = [
     "--abi",
     "--json",
     "--check",
     "--out",
+    "--prefix",
     "--quiet",
     "--list",
     "--registry",
@@ -989,7 +992,7 @@ describe("validate and gen", () => {
     expect(await cli("gen", "c", "--schemas", good, "--abi", "x86_64")).toEqual({
       code: 2,
       out: "",
-      err: 'sysargs: --abi needs --out DIR: the checkout\'s folders hold every ABI (see "sysargs help")',
+      err: 'sysargs: --abi needs --out DIR or --prefix P: the checkout\'s folders hold every ABI (see "sysargs help")',
     });
     expect(await cli("gen", "--schemas", good, "--out", out, "--abi", "x86_64")).toEqual({
       code: 2,

@@ -12,6 +12,7 @@ import { GENERATORS } from "@sysargs/generators";
 import { loadSchemas } from "@sysargs/loader";
 import { formatDiagnostic, type Registry } from "@sysargs/model";
 import { CliError, usageError } from "./errors.js";
+import { checkPrefix, installC, PKGCONFIG_DIR } from "./install.js";
 import { type Io, json, table } from "./io.js";
 import { listFiles, publish } from "./publish.js";
 import { findCheckout } from "./repo.js";
@@ -91,8 +92,10 @@ export interface GenOptions {
   out?: string;
   schemas?: string;
   quiet: boolean;
-  /** Write only these ABIs (by name or alias): generators that select ABIs, with `out`. */
+  /** Write only these ABIs (by name or alias): generators that select ABIs, with `out` or `prefix`. */
   abis?: string[];
+  /** Install generator c's headers and pkg-config file under this prefix (installC). */
+  prefix?: string;
 }
 
 /**
@@ -114,10 +117,17 @@ export function cmdGen(opts: GenOptions, io: Io): void {
     if (opts.out === "") throw usageError("--out needs a folder");
     if (resolve(opts.out) === "/") throw usageError("--out /: refusing to write into the root folder");
   }
+  if (opts.prefix !== undefined) {
+    if (opts.names.length !== 1 || opts.names[0] !== "c")
+      throw usageError("--prefix installs the C headers: sysargs gen c --prefix P");
+    if (opts.out !== undefined || opts.check)
+      throw usageError("--prefix installs: it takes neither --out nor --check");
+    checkPrefix(opts.prefix);
+  }
   if (opts.abis !== undefined) {
     // The checkout's folders hold every ABI (gen --check compares them so): a subset goes elsewhere.
-    if (opts.out === undefined)
-      throw usageError("--abi needs --out DIR: the checkout's folders hold every ABI");
+    if (opts.out === undefined && opts.prefix === undefined)
+      throw usageError("--abi needs --out DIR or --prefix P: the checkout's folders hold every ABI");
     const whole = generators.filter((g) => !g.selectsAbis).map((g) => g.name);
     if (whole.length)
       throw usageError(
@@ -126,8 +136,9 @@ export function cmdGen(opts: GenOptions, io: Io): void {
           .join(", ")}); ${whole.join(", ")} always write${whole.length > 1 ? "" : "s"} every ABI`,
       );
   }
-  const checkout = opts.out === undefined ? findCheckout() : undefined;
-  if (opts.out === undefined && !checkout)
+  const elsewhere = opts.out !== undefined || opts.prefix !== undefined;
+  const checkout = elsewhere ? undefined : findCheckout();
+  if (!elsewhere && !checkout)
     throw new CliError("no sysargs checkout to write into: run inside one or pass --out DIR", 1);
   const targetOf = (o: GeneratorOutput) =>
     opts.out !== undefined ? join(opts.out, o.generator.name) : join(checkout!, o.generator.outDir);
@@ -170,6 +181,16 @@ export function cmdGen(opts: GenOptions, io: Io): void {
     return;
   }
 
+  if (opts.prefix !== undefined) {
+    const installed = installC(opts.prefix, outputs[0]!.files);
+    if (!opts.quiet) {
+      const root = resolve(opts.prefix);
+      io.out(
+        `Installed ${installed.length} files under ${root}: include/sysargs.h, include/sysargs_parse.h, include/sysargs_runtime.h, include/sysargs/ and ${PKGCONFIG_DIR}/sysargs.pc\nUse: PKG_CONFIG_PATH=${join(root, PKGCONFIG_DIR)} pkg-config --cflags sysargs`,
+      );
+    }
+    return;
+  }
   publish(
     outputs.map((o) => ({ dir: targetOf(o), files: o.files })),
     shown,

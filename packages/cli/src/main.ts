@@ -12,8 +12,11 @@ Commands:
   gen [NAME ...] [--check]       run every generator (or those named) into its folder, atomically;
                                  --check fails if any is stale; --list names them; --out DIR
                                  writes generator NAME into DIR/NAME/ instead (DIR's parent must
-                                 exist); --abi A,B (with --out) writes only those ABIs, for
-                                 generators that select ABIs (c); --quiet
+                                 exist); --abi A,B (with --out or --prefix) writes only those
+                                 ABIs, for generators that select ABIs (c); --quiet
+  gen c --prefix P [--abi A,B]   install the C headers under P/include and a pkg-config file in
+                                 P/share/pkgconfig (PKG_CONFIG_PATH=P/share/pkgconfig pkg-config
+                                 --cflags sysargs); replaces only files sysargs installed
   abis [--abi A] [--json]        the ABIs (or ABI A) with their sizes, alignments and AUDIT_ARCH values
   export --json                  the whole registry with layouts for every ABI
   layout <type> --abi A [--json] pahole-style layout of a struct or union on one ABI
@@ -54,6 +57,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   check: { type: "boolean", default: false },
   out: { type: "string" },
+  prefix: { type: "string" },
   quiet: { type: "boolean", default: false },
   list: { type: "boolean", default: false },
   registry: { type: "string" },
@@ -89,7 +93,7 @@ function requireArg(value: string | undefined, what: string): string {
  */
 const ACCEPTS: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   validate: ["schemas", "json"],
-  gen: ["check", "out", "quiet", "list", "schemas", "abi"],
+  gen: ["check", "out", "quiet", "list", "schemas", "abi", "prefix"],
   abis: ["abi", "json", "registry"],
   export: ["json", "registry"],
   layout: ["abi", "json", "registry"],
@@ -187,7 +191,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
         return 0;
       }
       const base = opt(
-        opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out),
+        opt(opt({ names: rest, check: v.check, quiet: v.quiet }, "out", v.out), "prefix", v.prefix),
         "schemas",
         v.schemas,
       );
