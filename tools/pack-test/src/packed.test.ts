@@ -212,6 +212,29 @@ describe("packed public packages", () => {
       expect(out.stdout.trim()).toBe(program.match(/prints "([^"]+)"/)?.[1]);
     });
 
+    it("npx sysargs gen c --prefix P installs the headers with the runtime header of the installed @sysargs/c", async () => {
+      const prefix = join(project, "prefix");
+      const r = await sysargs(
+        "gen",
+        "c",
+        "--prefix",
+        prefix,
+        "--abi",
+        "x86_64",
+        "--quiet",
+        "--schemas",
+        join(WORKSPACE_ROOT, "schemas"),
+      );
+      expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+      const runtime = (dir: string) => readFileSync(join(dir, "include", "sysargs_runtime.h"), "utf8");
+      expect(runtime(prefix)).toBe(runtime(join(project, "node_modules", "@sysargs", "c")));
+      const pc = await mustRun("pkg-config", ["--cflags", "sysargs"], {
+        cwd: project,
+        env: { ...env, PKG_CONFIG_PATH: join(prefix, "share", "pkgconfig") },
+      });
+      expect(pc.stdout.trim()).toBe(`-I${join(prefix, "include")}`);
+    });
+
     const tsc = join(WORKSPACE_ROOT, "node_modules", "typescript", "bin", "tsc");
     // The workspace's @types/node stands in for the consumer's own.
     const compile = (...filesAndOptions: string[]) =>
