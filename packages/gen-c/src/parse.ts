@@ -104,6 +104,10 @@ function parseFunctionOrThrow(ctx: GeneratorContext, abi: Abi, a: ParsedArgument
   // Copied in, every extensible struct goes through copy_struct_from_user (or perf's copy of the
   // same rule): a larger size needs a zero tail, whichever direction the block was written for.
   const tailMustBeZero = a.copy === "in" && (ext.copy === "out" || ext.tailMustBeZero);
+  if (a.copy === "out" && ext.sizeIn.kind !== "argument")
+    throw new Error(
+      `gen-c: ${a.syscall.name}: a copied-out ${a.struct.name} takes its size from ${ext.sizeIn.kind === "field" ? `its member ${ext.sizeIn.field}` : ext.sizeIn.kind}, which the kernel would be about to write: no rule for this`,
+    );
   if (a.copy !== ext.copy && ext.sizeIn.kind !== "argument")
     throw new Error(
       `gen-c: ${a.syscall.name}: ${a.struct.name} is copied ${a.copy} but its extensible block describes the copy ${ext.copy} with the size in ${ext.sizeIn.kind}: no rule for this direction`,
