@@ -83,6 +83,7 @@ int main(void)
 	bench("landlock_create_ruleset", sysargs_parse_landlock_create_ruleset,
 	      args(0, 1, SYSARGS_LANDLOCK_RULESET_ATTR_SIZEOF), SYSARGS_LANDLOCK_RULESET_ATTR_SIZEOF);
 	bench("setxattrat", sysargs_parse_setxattrat, args(4, 5, SYSARGS_XATTR_ARGS_SIZEOF), SYSARGS_XATTR_ARGS_SIZEOF);
+	bench("file_setattr", sysargs_parse_file_setattr, args(2, 3, SYSARGS_FILE_ATTR_SIZEOF), SYSARGS_FILE_ATTR_SIZEOF);
 	size = SYSARGS_SCHED_ATTR_SIZEOF;
 	memcpy((char *)user + SYSARGS_SCHED_ATTR_SIZE_OFFSET, &size, 4);
 	bench("sched_setattr", sysargs_parse_sched_setattr, args(1, -1, 0), SYSARGS_SCHED_ATTR_SIZEOF);
