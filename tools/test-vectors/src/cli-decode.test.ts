@@ -3,14 +3,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readVectors } from "@sysargs/test-vectors";
 import { describe, expect, it } from "vitest";
+import { readVectors } from "./index.js";
 
 /**
  * `sysargs decode` through the built bin, against bytes that C programs built with each ABI's
  * cross compiler wrote under qemu-user (tools/test-vectors): the JSON gives the values C set.
  */
-const BIN = fileURLToPath(new URL("../bundle/bin.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../../../packages/cli/bundle/bin.js", import.meta.url));
 
 const sysargs = (...args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -1,6 +1,6 @@
 import { isSysargsError } from "@sysargs/runtime";
-import { readCopyRuleCases, readSyscallVectors, readVectors, type StructVector } from "@sysargs/test-vectors";
 import { describe, expect, it } from "vitest";
+import { readCopyRuleCases, readSyscallVectors, readVectors, type StructVector } from "./index.js";
 
 /**
  * The decoders against bytes that C compilers laid out: fill.c, built with each ABI's own cross
